@@ -22,6 +22,3 @@ add_library(salesim::hdf5 ALIAS salesim_hdf5)
 if(SALESIM_BUILD_TESTS)
   find_package(Catch2 2 REQUIRED)                        # catch2 (version 2)
 endif()
-if(SALESIM_BUILD_BENCHMARKS)
-  find_package(benchmark REQUIRED)                       # libbenchmark-dev
-endif()

@@ -57,15 +57,16 @@ class RandomStream {
   std::uint32_t tag_;
 };
 
-/// A uniform float in the open interval (0, 1) from the top 24 bits of a word.
+/// A uniform float in the open interval (0, 1): the top 23 bits of a word plus half a step,
+/// so both ends stay exactly representable (24 bits would round the top value to 1).
 [[nodiscard]] inline float uniform_open01(std::uint32_t word) noexcept {
-  return static_cast<float>(word >> 8) * 0x1p-24f + 0x1p-25f;
+  return static_cast<float>(word >> 9) * 0x1p-23f + 0x1p-24f;
 }
 
-/// A uniform double in the open interval (0, 1) from two words (53 bits).
+/// A uniform double in the open interval (0, 1) from 52 bits of two words, plus half a step.
 [[nodiscard]] inline double uniform_open01(std::uint32_t high, std::uint32_t low) noexcept {
-  const std::uint64_t bits = (std::uint64_t{high} << 21) | (low >> 11);
-  return (static_cast<double>(bits & ((1ull << 53) - 1)) + 0.5) * 0x1p-53;
+  const std::uint64_t bits = (std::uint64_t{high} << 20) | (low >> 12);
+  return (static_cast<double>(bits) + 0.5) * 0x1p-52;
 }
 
 }  // namespace salesim::sim::core

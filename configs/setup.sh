@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Installs what salesim needs from Debian (only what is missing), builds it in Release,
+# then runs a scenario (`setup.sh run [salesim run options]`) or the tests (`setup.sh test`).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+packages=(
+  cmake ninja-build g++ git pkg-config
+  libtbb-dev libeigen3-dev libboost-graph-dev libboost-dev libyaml-cpp-dev libhdf5-dev
+  libcli11-dev libfmt-dev librandom123-dev catch2 libbenchmark-dev
+  hdf5-tools python3-h5py python3-numpy
+)
+missing=()
+for package in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" ||
+    missing+=("$package")
+done
+if ((${#missing[@]})); then
+  echo "installing: ${missing[*]}" >&2
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+mode="${1:-run}"
+shift || true
+# Tests build with warnings as errors, as CI does.
+preset=release
+[ "$mode" = test ] && preset=ci
+cmake --preset "$preset" >/dev/null
+cmake --build --preset "$preset" --parallel "$(nproc)"
+
+case "$mode" in
+  run)
+    "build/$preset/sim/cli/salesim" run scenarios/classroom/baseline.yaml "$@"
+    ;;
+  test)
+    ctest --preset "$preset" --parallel "$(nproc)" "$@"
+    ;;
+  *)
+    echo "usage: configs/setup.sh run|test [options]" >&2
+    exit 2
+    ;;
+esac

@@ -1,0 +1,64 @@
+// What the observer records each month: true aggregates and what the survey measured.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+namespace salesim::models::world {
+
+/// Counts of customers by their 0-10 recommend answer (promoter 9-10, passive 7-8, detractor 0-6).
+struct RecommendCounts {
+  std::uint64_t promoters = 0;
+  std::uint64_t passives = 0;
+  std::uint64_t detractors = 0;
+
+  void add(int answer) noexcept {
+    if (answer >= 9) {
+      ++promoters;
+    } else if (answer >= 7) {
+      ++passives;
+    } else {
+      ++detractors;
+    }
+  }
+  RecommendCounts& operator+=(const RecommendCounts& other) noexcept {
+    promoters += other.promoters;
+    passives += other.passives;
+    detractors += other.detractors;
+    return *this;
+  }
+};
+
+/// One month of the world. Counts of customers satisfy
+/// active_at_start + acquired_by_marketing + acquired_by_referral - churned = active_at_end.
+struct StepObservation {
+  std::uint64_t active_at_start = 0;
+  std::uint64_t acquired_by_marketing = 0;
+  std::uint64_t acquired_by_referral = 0;
+  std::uint64_t churned = 0;
+  std::uint64_t active_at_end = 0;
+  std::uint64_t purchases = 0;
+  std::uint64_t referrals_made = 0;
+  double revenue = 0.0;
+  double margin = 0.0;             ///< gross margin, before service and acquisition cost
+  double service_cost = 0.0;
+  double acquisition_spend = 0.0;  ///< marketing spend plus referral rewards
+  double satisfaction_sum = 0.0;   ///< over customers active at the end of the month
+  RecommendCounts true_answers;    ///< every active customer's answer from latent satisfaction
+  RecommendCounts survey_answers;  ///< what the survey's respondents said
+  std::uint64_t surveys_sent = 0;
+
+  /// Adds another block's counts and sums (used by the deterministic block reduction).
+  StepObservation& operator+=(const StepObservation& other) noexcept;
+};
+
+/// Everything a run leaves for the metric core.
+struct RunObservation {
+  std::vector<StepObservation> months;   ///< months 1..horizon
+  std::vector<double> realized_clv;      ///< per customer ever active, discounted to acquisition
+  std::vector<std::uint8_t> clv_is_initial_customer;  ///< 1 where the customer was there at month 0
+  double customer_equity = 0.0;          ///< realized value of all customers, discounted to month 0
+  std::uint64_t initial_customers = 0;
+};
+
+}  // namespace salesim::models::world

@@ -1,0 +1,52 @@
+// The simulated market of one run: customers, their contacts, and the monthly step.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "models/customer/customer_table.h"
+#include "models/customer/referral_network.h"
+#include "models/scenario.h"
+#include "models/world/segment_constants.h"
+#include "models/world/step_observation.h"
+#include "sim/core/random_stream.h"
+
+namespace salesim::models::world {
+
+/**
+ * @brief State of one replication. Each month, in one parallel pass over market members:
+ * active customers may churn (start of month), buy, update satisfaction, refer a contact and
+ * answer the survey; prospects may be won by a referral made last month or by marketing.
+ * New customers start buying the month after they are won.
+ */
+class World {
+ public:
+  /// @throws std::invalid_argument for parameters the model cannot run (see SegmentConstants).
+  World(const Scenario& scenario, const sim::core::RunAddress& run);
+
+  /// Simulates month `month` (1-based, in order) and returns what was observed.
+  StepObservation advance(std::uint32_t month);
+
+  /// Realized CLV of every customer ever active, and customer equity, as of now.
+  [[nodiscard]] RunObservation observe_customers() const;
+
+  [[nodiscard]] const customer::CustomerTable& customers() const noexcept { return customers_; }
+
+ private:
+  void place_initial_customers(const sim::core::RunAddress& run);
+
+  const Scenario& scenario_;
+  sim::core::RandomStream behaviour_;
+  sim::core::RandomStream acquisition_;
+  std::vector<SegmentConstants> segments_;
+  customer::CustomerTable customers_;
+  customer::ReferralGraph contacts_;
+  std::vector<std::uint64_t> prospects_by_segment_;
+  double monthly_discount_rate_;
+};
+
+/// Runs a whole replication: horizon months, then the customers' realized values.
+[[nodiscard]] RunObservation simulate_run(const Scenario& scenario,
+                                          const sim::core::RunAddress& run);
+
+}  // namespace salesim::models::world

@@ -1,0 +1,25 @@
+// `salesim run`: replications of one scenario, a table on the terminal, an HDF5 file on disk.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace salesim::sim::cli {
+
+struct RunOptions {
+  std::string scenario_path;
+  std::optional<std::uint32_t> replications;
+  std::optional<std::uint64_t> seed;
+  std::size_t threads = 0;  ///< 0: all cores
+  std::vector<std::string> overrides;  ///< "key.path=value"
+  std::string output_path;  ///< empty: out/<scenario name>.h5
+  bool quiet = false;       ///< no table
+  std::string command_line;
+};
+
+/// Runs the command; returns the process exit code (DESIGN §7).
+int run_command(const RunOptions& options);
+
+}  // namespace salesim::sim::cli

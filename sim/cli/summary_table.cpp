@@ -1,0 +1,42 @@
+// Formatting of the summary table.
+#include "sim/cli/summary_table.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include <fmt/format.h>
+#include <fmt/ostream.h>
+
+namespace salesim::sim::cli {
+namespace {
+
+/// Large money amounts as whole numbers; small rates with enough digits to read.
+std::string readable(double value) {
+  if (!std::isfinite(value)) return "n/a";
+  const double magnitude = std::abs(value);
+  if (magnitude >= 1000.0) return fmt::format("{:.0f}", value);
+  if (magnitude >= 100.0) return fmt::format("{:.1f}", value);
+  if (magnitude >= 1.0) return fmt::format("{:.2f}", value);
+  return fmt::format("{:.4f}", value);
+}
+
+}  // namespace
+
+void print_summary_table(std::ostream& out, const std::string& title,
+                         const std::vector<std::string>& metric_names,
+                         const std::vector<analysis::SummaryStatistics>& statistics) {
+  std::size_t name_width = 6;
+  for (const auto& name : metric_names) name_width = std::max(name_width, name.size());
+  const std::string rule(name_width + 52, '-');
+  fmt::print(out, "{}\n{}\n{:<{}}  {:>14}  {:>31}  {:>3}\n{}\n", title, rule, "metric", name_width,
+             "mean", "95% CI", "n", rule);
+  for (std::size_t m = 0; m < metric_names.size(); ++m) {
+    const auto& s = statistics[m];
+    const std::string interval = s.n >= 2 ? fmt::format("[{}, {}]", readable(s.ci_low), readable(s.ci_high)) : "";
+    fmt::print(out, "{:<{}}  {:>14}  {:>31}  {:>3}\n", metric_names[m], name_width, readable(s.mean),
+               interval, s.n);
+  }
+  fmt::print(out, "{}\n", rule);
+}
+
+}  // namespace salesim::sim::cli

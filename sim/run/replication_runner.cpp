@@ -1,0 +1,28 @@
+// Parallel execution of independent runs.
+#include "sim/run/replication_runner.h"
+
+#include <mutex>
+
+#include <tbb/parallel_for.h>
+
+namespace salesim::sim::run {
+
+void run_replications(const ReplicationPlan& plan, const SimulateRun& simulate,
+                      const RunSink& sink) {
+  const std::uint64_t runs = std::uint64_t{plan.design_points} * plan.replications;
+  std::mutex sink_mutex;
+  // Grain 1: one run is coarse work, and inner loops may nest their own parallelism.
+  tbb::parallel_for(std::uint64_t{0}, runs, [&](std::uint64_t index) {
+    const auto design_point = static_cast<std::uint32_t>(index / plan.replications);
+    const auto replication = static_cast<std::uint32_t>(index % plan.replications);
+    const core::RunAddress address{
+        plan.seed, plan.common_random_numbers ? 0u : design_point, replication};
+    core::RunRecord record = simulate(design_point, address);
+    record.design_point = design_point;
+    record.replication = replication;
+    const std::lock_guard lock(sink_mutex);
+    sink(std::move(record));
+  });
+}
+
+}  // namespace salesim::sim::run

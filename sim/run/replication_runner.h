@@ -1,0 +1,35 @@
+// Runs every replication of every design point in parallel, knowing nothing of the model.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+
+#include "sim/core/random_stream.h"
+#include "sim/core/run_record.h"
+
+namespace salesim::sim::run {
+
+struct ReplicationPlan {
+  std::uint64_t seed = 1;
+  std::uint32_t design_points = 1;
+  std::uint32_t replications = 1;
+  /// With common random numbers every design point draws as design point 0 does, so
+  /// replication r of two designs faces the same arrivals and shocks (DESIGN §4).
+  bool common_random_numbers = true;
+};
+
+/// Simulates one run at the given random-number address and returns its metrics.
+using SimulateRun = std::function<core::RunRecord(std::uint32_t design_point,
+                                                  const core::RunAddress& address)>;
+/// Receives each finished run; calls are serialized, in no particular order.
+using RunSink = std::function<void(core::RunRecord&&)>;
+
+/**
+ * @brief Runs design_points x replications runs with TBB and hands each record to `sink`.
+ * Results depend only on (seed, design point, replication), never on threads or order.
+ * An exception from `simulate` or `sink` stops the remaining runs and is rethrown.
+ */
+void run_replications(const ReplicationPlan& plan, const SimulateRun& simulate,
+                      const RunSink& sink);
+
+}  // namespace salesim::sim::run

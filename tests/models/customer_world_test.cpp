@@ -1,0 +1,187 @@
+// The customer world: CLV oracle, conservation, survey NPS, determinism.
+#include <cmath>
+#include <cstring>
+#include <vector>
+
+#include <catch2/catch.hpp>
+
+#include "analysis/clv.h"
+#include "analysis/monte_carlo_stats.h"
+#include "analysis/run_metrics.h"
+#include "models/world/world.h"
+#include "sim/core/parallel.h"
+#include "tests/common/scenario_builders.h"
+
+using namespace salesim;
+using models::world::RunObservation;
+using models::world::simulate_run;
+
+namespace {
+
+double mean_of(const std::vector<double>& values) {
+  double sum = 0.0;
+  for (double v : values) sum += v;
+  return sum / static_cast<double>(values.size());
+}
+
+double nps(const models::world::RecommendCounts& c) {
+  const auto n = static_cast<double>(c.promoters + c.passives + c.detractors);
+  return 100.0 * (static_cast<double>(c.promoters) - static_cast<double>(c.detractors)) / n;
+}
+
+/// Pooled true and surveyed NPS of each replication.
+struct NpsPair {
+  std::vector<double> true_nps, surveyed_nps, difference;
+};
+
+NpsPair nps_over_replications(const models::Scenario& scenario, std::uint32_t replications) {
+  NpsPair result;
+  for (std::uint32_t r = 0; r < replications; ++r) {
+    const RunObservation run = simulate_run(scenario, {scenario.run.seed, 0, r});
+    models::world::RecommendCounts truth, survey;
+    for (const auto& month : run.months) {
+      truth += month.true_answers;
+      survey += month.survey_answers;
+    }
+    result.true_nps.push_back(nps(truth));
+    result.surveyed_nps.push_back(nps(survey));
+    result.difference.push_back(nps(survey) - nps(truth));
+  }
+  return result;
+}
+
+}  // namespace
+
+TEST_CASE("mean realized CLV matches the constant-retention closed form", "[models][customer][oracle]") {
+  const double margin = 50.0, retention = 0.9, discount_per_year = 0.12;
+  const double d = models::monthly_discount_rate(discount_per_year);
+
+  SECTION("finite horizon: m * sum_{k=1..T} (r / (1 + d))^k") {
+    const auto scenario = tests::constant_retention_cohort(margin, retention, discount_per_year, 36, 4000);
+    std::vector<double> mean_clv;
+    for (std::uint32_t r = 0; r < 30; ++r) {
+      mean_clv.push_back(mean_of(simulate_run(scenario, {scenario.run.seed, 0, r}).realized_clv));
+    }
+    const auto stats = analysis::summarize_replications(mean_clv);
+    const double oracle = analysis::clv_constant_retention_finite(margin, retention, d, 36);
+    INFO("simulated " << stats.mean << " [" << stats.ci_low << ", " << stats.ci_high << "], oracle " << oracle);
+    CHECK(stats.ci_low <= oracle);
+    CHECK(oracle <= stats.ci_high);
+    CHECK(stats.ci_high - stats.ci_low < 0.02 * oracle);  // the interval is tight enough to mean something
+  }
+  SECTION("long horizon: m r / (1 + d - r)") {
+    const auto scenario = tests::constant_retention_cohort(margin, retention, discount_per_year, 400, 4000);
+    std::vector<double> mean_clv;
+    for (std::uint32_t r = 0; r < 20; ++r) {
+      mean_clv.push_back(mean_of(simulate_run(scenario, {scenario.run.seed, 0, r}).realized_clv));
+    }
+    const auto stats = analysis::summarize_replications(mean_clv);
+    const double oracle = analysis::clv_constant_retention(margin, retention, d);
+    INFO("simulated " << stats.mean << " [" << stats.ci_low << ", " << stats.ci_high << "], oracle " << oracle);
+    CHECK(stats.ci_low <= oracle);
+    CHECK(oracle <= stats.ci_high);
+  }
+}
+
+TEST_CASE("customers are conserved every month", "[models][customer][conservation]") {
+  const auto scenario = tests::lively_market();
+  models::world::World world(scenario, {scenario.run.seed, 0, 0});
+  std::uint64_t active = 900 + 300;
+  std::uint64_t acquired_total = 0, churned_total = 0;
+  for (std::uint32_t month = 1; month <= scenario.run.horizon_months; ++month) {
+    const auto observed = world.advance(month);
+    const std::uint64_t acquired = observed.acquired_by_marketing + observed.acquired_by_referral;
+    CHECK(observed.active_at_start == active);
+    CHECK(observed.active_at_start + acquired - observed.churned == observed.active_at_end);
+    active = observed.active_at_end;
+    acquired_total += acquired;
+    churned_total += observed.churned;
+  }
+  // Both flows happen, so the identity is not vacuous.
+  CHECK(acquired_total > 100);
+  CHECK(churned_total > 100);
+  std::uint64_t active_in_table = 0, churned_in_table = 0;
+  for (auto status : world.customers().status) {
+    active_in_table += status == models::customer::CustomerStatus::active;
+    churned_in_table += status == models::customer::CustomerStatus::churned;
+  }
+  CHECK(active_in_table == active);
+  CHECK(churned_in_table == churned_total);
+}
+
+TEST_CASE("a complete unbiased survey reports exactly the true NPS", "[models][survey][nps]") {
+  auto scenario = tests::lively_market();
+  scenario.survey = {1.0, 1.0, 0.0, 0.0};
+  const RunObservation run = simulate_run(scenario, {scenario.run.seed, 0, 0});
+  for (const auto& month : run.months) {
+    // New customers are not surveyed in the month they are won, so compare the rest.
+    CHECK(month.surveys_sent == month.active_at_start - month.churned);
+    CHECK(month.survey_answers.promoters <= month.true_answers.promoters);
+  }
+  scenario.marketing.budget_per_month = 0.0;
+  scenario.segments[0].referral_propensity = scenario.segments[1].referral_propensity = 0.0;
+  const RunObservation closed = simulate_run(scenario, {scenario.run.seed, 0, 0});
+  for (const auto& month : closed.months) {
+    CHECK(month.survey_answers.promoters == month.true_answers.promoters);
+    CHECK(month.survey_answers.passives == month.true_answers.passives);
+    CHECK(month.survey_answers.detractors == month.true_answers.detractors);
+  }
+}
+
+TEST_CASE("a sampled unbiased survey converges to true NPS; a biased one departs in the bias's direction",
+          "[models][survey][nps][stylized]") {
+  auto scenario = tests::lively_market();
+  scenario.survey = {0.2, 0.5, 0.0, 0.0};
+  const auto unbiased = analysis::summarize_replications(nps_over_replications(scenario, 20).difference);
+  INFO("unbiased: surveyed - true = " << unbiased.mean << " [" << unbiased.ci_low << ", " << unbiased.ci_high << "]");
+  CHECK(unbiased.ci_low <= 0.0);
+  CHECK(0.0 <= unbiased.ci_high);
+  CHECK(unbiased.ci_high - unbiased.ci_low < 2.0);
+
+  scenario.survey.nonresponse_bias = 0.8;
+  const auto happy_answer = analysis::summarize_replications(nps_over_replications(scenario, 20).difference);
+  INFO("satisfied answer more: " << happy_answer.mean << " [" << happy_answer.ci_low << ", " << happy_answer.ci_high << "]");
+  CHECK(happy_answer.ci_low > 0.0);
+
+  scenario.survey.nonresponse_bias = -0.8;
+  const auto angry_answer = analysis::summarize_replications(nps_over_replications(scenario, 20).difference);
+  INFO("dissatisfied answer more: " << angry_answer.mean << " [" << angry_answer.ci_low << ", " << angry_answer.ci_high << "]");
+  CHECK(angry_answer.ci_high < 0.0);
+}
+
+TEST_CASE("better service lowers churn and raises customer equity", "[models][customer][stylized]") {
+  auto poor = tests::lively_market();
+  poor.service.level = 0.2;
+  auto good = poor;
+  good.service.level = 0.9;
+  std::vector<double> churn_difference, equity_difference;
+  for (std::uint32_t r = 0; r < 10; ++r) {
+    const auto p = analysis::customer_run_record(simulate_run(poor, {poor.run.seed, 0, r}));
+    const auto g = analysis::customer_run_record(simulate_run(good, {good.run.seed, 0, r}));
+    churn_difference.push_back(g.summary[10] - p.summary[10]);
+    equity_difference.push_back(g.summary[12] - p.summary[12]);
+  }
+  const auto churn = analysis::summarize_replications(churn_difference);
+  const auto equity = analysis::summarize_replications(equity_difference);
+  INFO("churn rate good - poor " << churn.mean << " [" << churn.ci_low << ", " << churn.ci_high << "]");
+  INFO("customer equity good - poor " << equity.mean << " [" << equity.ci_low << ", " << equity.ci_high << "]");
+  CHECK(churn.ci_high < 0.0);
+  CHECK(equity.ci_low > 0.0);
+}
+
+TEST_CASE("a run is bit-identical with 1, 2 and 8 threads", "[models][determinism]") {
+  auto scenario = tests::lively_market();
+  scenario.segments[0].size = 40000;  // several blocks per month
+  auto run_with = [&](std::size_t threads) {
+    const sim::core::ThreadLimit limit(threads);
+    return analysis::customer_run_record(simulate_run(scenario, {scenario.run.seed, 0, 3}));
+  };
+  const auto one = run_with(1);
+  for (std::size_t threads : {2u, 8u}) {
+    const auto other = run_with(threads);
+    REQUIRE(one.summary.size() == other.summary.size());
+    REQUIRE(one.timeseries.size() == other.timeseries.size());
+    CHECK(std::memcmp(one.summary.data(), other.summary.data(), one.summary.size() * sizeof(double)) == 0);
+    CHECK(std::memcmp(one.timeseries.data(), other.timeseries.data(), one.timeseries.size() * sizeof(double)) == 0);
+  }
+}
