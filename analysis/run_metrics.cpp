@@ -17,8 +17,7 @@ using models::world::StepObservation;
 constexpr double not_available = std::numeric_limits<double>::quiet_NaN();
 
 double nps_of(const RecommendCounts& counts) {
-  if (counts.promoters + counts.passives + counts.detractors == 0) return not_available;
-  return net_promoter_score(NpsCounts{counts.promoters, counts.passives, counts.detractors});
+  return net_promoter_score(counts);
 }
 
 double ratio(double numerator, double denominator) {
@@ -46,7 +45,7 @@ const MonthlySeries monthly_series[] = {
     {"true_nps", [](const StepObservation& m) { return nps_of(m.true_answers); }},
     {"surveyed_nps", [](const StepObservation& m) { return nps_of(m.survey_answers); }},
     {"mean_satisfaction", [](const StepObservation& m) {
-       return ratio(m.satisfaction_sum, static_cast<double>(m.active_at_end)); }},
+       return ratio(m.satisfaction_sum, static_cast<double>(m.true_answers.total())); }},
 };
 
 const char* const summary_names[] = {
@@ -82,8 +81,6 @@ sim::core::RunRecord customer_run_record(const RunObservation& run) {
   }
   const auto acquisitions = static_cast<double>(total.acquired_by_marketing + total.acquired_by_referral);
   const double churn_rate = ratio(static_cast<double>(total.churned), static_cast<double>(total.active_at_start));
-  const std::uint64_t answers =
-      total.survey_answers.promoters + total.survey_answers.passives + total.survey_answers.detractors;
 
   sim::core::RunRecord record;
   record.summary = {
@@ -104,10 +101,8 @@ sim::core::RunRecord customer_run_record(const RunObservation& run) {
       ratio(new_clv_sum, static_cast<double>(new_customers)),
       nps_of(total.true_answers),
       nps_of(total.survey_answers),
-      static_cast<double>(answers),
-      ratio(total.satisfaction_sum, static_cast<double>(total.true_answers.promoters +
-                                                        total.true_answers.passives +
-                                                        total.true_answers.detractors)),
+      static_cast<double>(total.survey_answers.total()),
+      ratio(total.satisfaction_sum, static_cast<double>(total.true_answers.total())),
       static_cast<double>(total.referrals_made),
   };
   record.timeseries.reserve(std::size(monthly_series) * run.months.size());

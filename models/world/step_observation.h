@@ -21,6 +21,7 @@ struct RecommendCounts {
       ++detractors;
     }
   }
+  [[nodiscard]] std::uint64_t total() const noexcept { return promoters + passives + detractors; }
   RecommendCounts& operator+=(const RecommendCounts& other) noexcept {
     promoters += other.promoters;
     passives += other.passives;
@@ -43,8 +44,10 @@ struct StepObservation {
   double margin = 0.0;             ///< gross margin, before service and acquisition cost
   double service_cost = 0.0;
   double acquisition_spend = 0.0;  ///< marketing spend plus referral rewards
-  double satisfaction_sum = 0.0;   ///< over customers active at the end of the month
-  RecommendCounts true_answers;    ///< every active customer's answer from latent satisfaction
+  // Customers served this month (active at its start, not churned) are the population the
+  // survey samples from; customers won this month are counted from next month on.
+  double satisfaction_sum = 0.0;   ///< over customers served this month
+  RecommendCounts true_answers;    ///< every served customer's answer from latent satisfaction
   RecommendCounts survey_answers;  ///< what the survey's respondents said
   std::uint64_t surveys_sent = 0;
 

@@ -157,8 +157,6 @@ StepObservation World::advance(std::uint32_t month) {
             table.channel[i] = won_by;
             table.acquired_month[i] = static_cast<std::int32_t>(month);
             ++obs.active_at_end;
-            obs.satisfaction_sum += table.satisfaction[i];
-            obs.true_answers.add(customer::recommend_answer(table.satisfaction[i]));
             continue;
           }
           if (table.status[i] != CustomerStatus::active) continue;

@@ -1,0 +1,186 @@
+// End to end: the salesim command runs scenarios, writes HDF5 that reads back, rejects bad input.
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <regex>
+#include <string>
+
+#include <catch2/catch.hpp>
+
+#include "sim/io/run_file_reader.h"
+#include "tests/common/command.h"
+
+using salesim::sim::io::RunFileReader;
+using salesim::tests::fresh_directory;
+using salesim::tests::run_command_line;
+
+namespace {
+
+const std::string salesim_exe = SALESIM_EXECUTABLE;
+const std::string baseline = std::string(SALESIM_SOURCE_DIR) + "/scenarios/classroom/baseline.yaml";
+
+void write_text(const std::filesystem::path& path, const std::string& text) {
+  std::ofstream(path) << text;
+}
+
+/// Every dataset under /summary, /timeseries and /stats of two files holds the same bits.
+void require_identical_datasets(const std::filesystem::path& a, const std::filesystem::path& b) {
+  const RunFileReader left(a), right(b);
+  for (const std::string group : {"/summary", "/timeseries"}) {
+    const auto names = left.names_in(group);
+    REQUIRE(names == right.names_in(group));
+    for (const auto& name : names) {
+      const auto x = left.read_doubles(group + "/" + name);
+      const auto y = right.read_doubles(group + "/" + name);
+      REQUIRE(x.size() == y.size());
+      INFO(group << "/" << name);
+      CHECK(std::memcmp(x.data(), y.data(), x.size() * sizeof(double)) == 0);
+    }
+  }
+  for (const auto& name : left.names_in("/stats")) {
+    const auto x = left.read_stats(name);
+    const auto y = right.read_stats(name);
+    REQUIRE(x.size() == y.size());
+    for (std::size_t i = 0; i < x.size(); ++i) {
+      CHECK(std::memcmp(&x[i].mean, &y[i].mean, sizeof(double)) == 0);
+      CHECK(std::memcmp(&x[i].ci_high, &y[i].ci_high, sizeof(double)) == 0);
+    }
+  }
+}
+
+}  // namespace
+
+TEST_CASE("salesim run prints the summary table and writes the DESIGN section 5 layout", "[cli][e2e]") {
+  const auto dir = fresh_directory("run");
+  const auto file = dir / "baseline.h5";
+  const auto result = run_command_line(salesim_exe + " run " + baseline + " --reps 4 --seed 3 --threads 2 -o " + file.string());
+  INFO(result.err);
+  REQUIRE(result.exit_code == 0);
+  CHECK(result.out.find("95% CI") != std::string::npos);
+  CHECK(result.out.find("customer_equity") != std::string::npos);
+  CHECK(result.out.find("surveyed_nps") != std::string::npos);
+  REQUIRE(std::filesystem::exists(file));
+  CHECK_FALSE(std::filesystem::exists(file.string() + ".tmp"));
+
+  const RunFileReader reader(file);
+  CHECK(reader.string_attribute("/", "status") == "complete");
+  CHECK(reader.uint_attribute("/", "schema_version") == 1);
+  CHECK(reader.uint_attribute("/", "seed") == 3);
+  CHECK(reader.string_attribute("/", "command").find(" run ") != std::string::npos);
+  CHECK_FALSE(reader.string_attribute("/", "git_commit").empty());
+  const std::string yaml = reader.string_attribute("/scenario", "yaml");
+  CHECK(yaml.find("industrial_accounts") != std::string::npos);
+  CHECK(std::regex_search(yaml, std::regex("replications: 4\\b")));
+  CHECK(reader.shape("/summary/revenue") == std::vector<hsize_t>{1, 4});
+  CHECK(reader.shape("/timeseries/active_customers") == std::vector<hsize_t>{1, 4, 36});
+  const auto done = reader.read_done_mask();
+  CHECK(std::count(done.begin(), done.end(), 1) == 4);
+
+  const auto revenue = reader.read_doubles("/summary/revenue");
+  const auto stats = reader.read_stats("revenue");
+  REQUIRE(stats.size() == 1);
+  CHECK(stats[0].n == 4);
+  CHECK(stats[0].mean == Approx((revenue[0] + revenue[1] + revenue[2] + revenue[3]) / 4));
+  CHECK(stats[0].ci_low < stats[0].mean);
+  CHECK(stats[0].mean < stats[0].ci_high);
+  std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("the same scenario and seed give bit-identical HDF5 datasets with 1, 2 and 8 threads",
+          "[cli][determinism]") {
+  const auto dir = fresh_directory("threads");
+  for (const char* threads : {"1", "2", "8"}) {
+    const auto result = run_command_line(salesim_exe + " run " + baseline + " --reps 6 --seed 11 -q --threads " +
+                                         threads + " -o " + (dir / (std::string("t") + threads + ".h5")).string());
+    INFO(result.err);
+    REQUIRE(result.exit_code == 0);
+  }
+  require_identical_datasets(dir / "t1.h5", dir / "t2.h5");
+  require_identical_datasets(dir / "t1.h5", dir / "t8.h5");
+  std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("--set overrides a value and the file records the resolved scenario", "[cli][e2e]") {
+  const auto dir = fresh_directory("set");
+  const auto file = dir / "set.h5";
+  const auto result = run_command_line(salesim_exe + " run " + baseline +
+                                       " --reps 2 -q --set service.level=0.9 --set run.horizon_months=12 -o " +
+                                       file.string());
+  INFO(result.err);
+  REQUIRE(result.exit_code == 0);
+  const RunFileReader reader(file);
+  CHECK(reader.shape("/timeseries/revenue") == std::vector<hsize_t>{1, 2, 12});
+  CHECK(std::regex_search(reader.string_attribute("/scenario", "yaml"), std::regex("level: 0\\.9\\b")));
+  std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("bad input gets one located line per problem, exit code 2 and no output file", "[cli][bad-input]") {
+  const auto dir = fresh_directory("bad");
+  const auto out = dir / "never.h5";
+  write_text(dir / "syntax.yaml", "name: x\nsegments: [ {name: a, size: 10\n");
+  write_text(dir / "typo.yaml", "segments:\n  - name: a\n    size: 10\n    gross_margn: 0.3\n");
+  struct Case {
+    const char* label;
+    std::string arguments;
+    const char* fragment;
+  };
+  const Case cases[] = {
+      {"missing file", "run " + (dir / "absent.yaml").string(), "absent.yaml"},
+      {"syntax error", "run " + (dir / "syntax.yaml").string(), "syntax.yaml:"},
+      {"unknown key", "run " + (dir / "typo.yaml").string(), "gross_margin"},
+      {"out of range", "run " + baseline + " --set run.horizon_months=0", "horizon_months"},
+      {"malformed --set", "run " + baseline + " --set service.level", "--set"},
+      {"unknown option", "run " + baseline + " --frobnicate", "frobnicate"},
+  };
+  for (const Case& c : cases) {
+    const auto result = run_command_line(salesim_exe + " " + c.arguments + " -o " + out.string());
+    INFO(c.label << ": " << result.err);
+    CHECK(result.exit_code == 2);
+    CHECK(result.err.find(c.fragment) != std::string::npos);
+    CHECK_FALSE(std::filesystem::exists(out));
+    CHECK_FALSE(std::filesystem::exists(out.string() + ".tmp"));
+  }
+  // The located format: file:line:col: key.path: message
+  const auto typo = run_command_line(salesim_exe + " validate " + (dir / "typo.yaml").string());
+  CHECK(typo.exit_code == 2);
+  CHECK(std::regex_search(typo.err, std::regex("typo\\.yaml:4:5: segments\\[0\\]\\.gross_margn: .*did you mean 'gross_margin'")));
+  std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("every shipped scenario validates", "[cli][scenarios]") {
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(std::string(SALESIM_SOURCE_DIR) + "/scenarios")) {
+    if (entry.path().extension() != ".yaml") continue;
+    const auto result = run_command_line(salesim_exe + " validate " + entry.path().string());
+    INFO(entry.path() << ": " << result.err);
+    CHECK(result.exit_code == 0);
+  }
+}
+
+TEST_CASE("--help and --version exit 0", "[cli]") {
+  CHECK(run_command_line(salesim_exe + " --help").exit_code == 0);
+  const auto version = run_command_line(salesim_exe + " --version");
+  CHECK(version.exit_code == 0);
+  CHECK(version.out.find("salesim") != std::string::npos);
+  CHECK(run_command_line(salesim_exe).exit_code == 2);
+}
+
+TEST_CASE("Python's h5py reads the run file", "[cli][python]") {
+  const auto dir = fresh_directory("h5py");
+  const auto file = dir / "py.h5";
+  REQUIRE(run_command_line(salesim_exe + " run " + baseline + " --reps 3 -q -o " + file.string()).exit_code == 0);
+  const std::string script =
+      "import h5py, sys\n"
+      "f = h5py.File(sys.argv[1], 'r')\n"
+      "assert f.attrs['status'] in ('complete', b'complete')\n"
+      "assert f['summary/revenue'].shape == (1, 3)\n"
+      "assert f['timeseries/revenue'].shape == (1, 3, 36)\n"
+      "s = f['stats/revenue'][0]\n"
+      "assert abs(s['mean'] - f['summary/revenue'][0].mean()) < 1e-6 * abs(s['mean'])\n"
+      "print('h5py ok')\n";
+  write_text(dir / "check.py", script);
+  const auto result = run_command_line(std::string(SALESIM_PYTHON) + " " + (dir / "check.py").string() + " " + file.string());
+  INFO(result.err);
+  CHECK(result.exit_code == 0);
+  CHECK(result.out.find("h5py ok") != std::string::npos);
+  std::filesystem::remove_all(dir);
+}
