@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <span>
+#include <vector>
 
 namespace salesim::analysis {
 
@@ -17,9 +18,15 @@ struct SummaryStatistics {
 
 /**
  * @brief Summarizes replication values. With n < 2 the sd is 0 and the interval collapses
- * to the mean; non-finite values are skipped and not counted in n.
+ * to the mean; non-finite values are skipped and not counted in n; with none left the mean
+ * and interval are NaN.
  */
 [[nodiscard]] SummaryStatistics summarize_replications(std::span<const double> values,
                                                        double confidence = 0.95);
+
+/// Quantiles of the finite values (Hyndman & Fan type 7, as R and numpy by default); NaN
+/// when there are none. @throws std::invalid_argument for a probability outside [0, 1].
+[[nodiscard]] std::vector<double> quantiles(std::span<const double> values,
+                                            std::span<const double> probabilities);
 
 }  // namespace salesim::analysis

@@ -1,7 +1,9 @@
 // `salesim run`: load, simulate every replication in parallel, write HDF5, print the table.
 #include "sim/cli/run_command.h"
 
+#include <atomic>
 #include <chrono>
+#include <csignal>
 #include <ctime>
 #include <filesystem>
 #include <iostream>
@@ -11,6 +13,7 @@
 #include "analysis/monte_carlo_stats.h"
 #include "analysis/run_metrics.h"
 #include "models/world/world.h"
+#include "sim/cli/progress_bar.h"
 #include "sim/cli/summary_table.h"
 #include "sim/core/parallel.h"
 #include "sim/io/input_error.h"
@@ -20,6 +23,11 @@
 
 namespace salesim::sim::cli {
 namespace {
+
+std::atomic<bool> stop_requested{false};
+
+/// SIGINT and SIGTERM let running replications finish, then the command exits with 130.
+void request_stop(int) { stop_requested.store(true); }
 
 std::string utc_now() {
   const std::time_t now = std::time(nullptr);
@@ -72,8 +80,11 @@ int run_command(const RunOptions& options) {
     std::vector<std::vector<double>> summaries(catalog.summary_names.size(),
                                                std::vector<double>(replications));
     const auto started = std::chrono::steady_clock::now();
+    ProgressBar progress(replications);
+    std::signal(SIGINT, request_stop);
+    std::signal(SIGTERM, request_stop);
     run::run_replications(
-        {scenario.run.seed, 1, replications, scenario.run.common_random_numbers},
+        {scenario.run.seed, 1, replications, scenario.run.common_random_numbers, &stop_requested},
         [&](std::uint32_t, const core::RunAddress& address) {
           return analysis::customer_run_record(models::world::simulate_run(scenario, address));
         },
@@ -82,6 +93,7 @@ int run_command(const RunOptions& options) {
             summaries[m][record.replication] = record.summary[m];
           }
           writer.write_run(record);
+          progress.advance();
         });
     const double seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
@@ -103,6 +115,9 @@ int run_command(const RunOptions& options) {
       std::cout << "written: " << output.string() << '\n';
     }
     return 0;
+  } catch (const run::RunsInterrupted&) {
+    std::cerr << "salesim run: interrupted; no file written at " << output.string() << '\n';
+    return 130;
   } catch (const std::exception& error) {
     std::cerr << "salesim run: " << error.what() << '\n';
     return 1;

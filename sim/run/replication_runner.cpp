@@ -11,8 +11,13 @@ void run_replications(const ReplicationPlan& plan, const SimulateRun& simulate,
                       const RunSink& sink) {
   const std::uint64_t runs = std::uint64_t{plan.design_points} * plan.replications;
   std::mutex sink_mutex;
+  std::atomic<bool> skipped{false};
   // Grain 1: one run is coarse work, and inner loops may nest their own parallelism.
   tbb::parallel_for(std::uint64_t{0}, runs, [&](std::uint64_t index) {
+    if (plan.stop_requested != nullptr && plan.stop_requested->load(std::memory_order_relaxed)) {
+      skipped.store(true, std::memory_order_relaxed);
+      return;
+    }
     const auto design_point = static_cast<std::uint32_t>(index / plan.replications);
     const auto replication = static_cast<std::uint32_t>(index % plan.replications);
     const core::RunAddress address{
@@ -23,6 +28,7 @@ void run_replications(const ReplicationPlan& plan, const SimulateRun& simulate,
     const std::lock_guard lock(sink_mutex);
     sink(std::move(record));
   });
+  if (skipped.load()) throw RunsInterrupted();
 }
 
 }  // namespace salesim::sim::run

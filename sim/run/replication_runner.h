@@ -1,8 +1,10 @@
 // Runs every replication of every design point in parallel, knowing nothing of the model.
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <functional>
+#include <stdexcept>
 
 #include "sim/core/random_stream.h"
 #include "sim/core/run_record.h"
@@ -16,6 +18,14 @@ struct ReplicationPlan {
   /// With common random numbers every design point draws as design point 0 does, so
   /// replication r of two designs faces the same arrivals and shocks (DESIGN §4).
   bool common_random_numbers = true;
+  /// When set (e.g. by a SIGINT handler), runs not yet started are skipped.
+  const std::atomic<bool>* stop_requested = nullptr;
+};
+
+/// Thrown by run_replications when a stop was requested before every run finished.
+class RunsInterrupted : public std::runtime_error {
+ public:
+  RunsInterrupted() : std::runtime_error("interrupted before every run finished") {}
 };
 
 /// Simulates one run at the given random-number address and returns its metrics.
@@ -28,6 +38,7 @@ using RunSink = std::function<void(core::RunRecord&&)>;
  * @brief Runs design_points x replications runs with TBB and hands each record to `sink`.
  * Results depend only on (seed, design point, replication), never on threads or order.
  * An exception from `simulate` or `sink` stops the remaining runs and is rethrown.
+ * @throws RunsInterrupted when plan.stop_requested was set and some runs were skipped.
  */
 void run_replications(const ReplicationPlan& plan, const SimulateRun& simulate,
                       const RunSink& sink);

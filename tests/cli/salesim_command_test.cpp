@@ -100,7 +100,7 @@ TEST_CASE("the same scenario and seed give bit-identical HDF5 datasets with 1, 2
   std::filesystem::remove_all(dir);
 }
 
-TEST_CASE("--set overrides a value and the file records the resolved scenario", "[cli][e2e]") {
+TEST_CASE("a --set override changes a value and the file records the resolved scenario", "[cli][e2e]") {
   const auto dir = fresh_directory("set");
   const auto file = dir / "set.h5";
   const auto result = run_command_line(salesim_exe + " run " + baseline +
@@ -156,7 +156,7 @@ TEST_CASE("every shipped scenario validates", "[cli][scenarios]") {
   }
 }
 
-TEST_CASE("--help and --version exit 0", "[cli]") {
+TEST_CASE("help and version exit 0, a missing subcommand exits 2", "[cli]") {
   CHECK(run_command_line(salesim_exe + " --help").exit_code == 0);
   const auto version = run_command_line(salesim_exe + " --version");
   CHECK(version.exit_code == 0);

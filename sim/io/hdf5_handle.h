@@ -1,0 +1,53 @@
+// RAII ownership of HDF5 identifiers, and HDF5 failures turned into exceptions.
+#pragma once
+
+#include <hdf5.h>
+
+#include <stdexcept>
+#include <string>
+#include <utility>
+
+namespace salesim::sim::io::detail {
+
+/// Owns one hid_t and closes it with the matching H5*close function.
+class Hdf5Handle {
+ public:
+  using Closer = herr_t (*)(hid_t);
+  Hdf5Handle() = default;
+  Hdf5Handle(hid_t id, Closer close) : id_(id), close_(close) {}
+  Hdf5Handle(Hdf5Handle&& other) noexcept
+      : id_(std::exchange(other.id_, H5I_INVALID_HID)), close_(other.close_) {}
+  Hdf5Handle& operator=(Hdf5Handle&& other) noexcept {
+    if (this != &other) {
+      reset();
+      id_ = std::exchange(other.id_, H5I_INVALID_HID);
+      close_ = other.close_;
+    }
+    return *this;
+  }
+  Hdf5Handle(const Hdf5Handle&) = delete;
+  Hdf5Handle& operator=(const Hdf5Handle&) = delete;
+  ~Hdf5Handle() { reset(); }
+
+  [[nodiscard]] hid_t get() const noexcept { return id_; }
+  operator hid_t() const noexcept { return id_; }  // NOLINT: handles pass straight to the C API
+
+  void reset() noexcept {
+    if (id_ >= 0 && close_ != nullptr) close_(id_);
+    id_ = H5I_INVALID_HID;
+  }
+
+ private:
+  hid_t id_ = H5I_INVALID_HID;
+  Closer close_ = nullptr;
+};
+
+/// Silences HDF5's automatic error-stack printing once per process.
+void silence_hdf5_errors();
+
+/// Throws std::runtime_error("what: <path>") when `id` is negative; returns it otherwise.
+hid_t checked(hid_t id, const std::string& what);
+/// Throws when an herr_t status is negative.
+void checked_status(herr_t status, const std::string& what);
+
+}  // namespace salesim::sim::io::detail

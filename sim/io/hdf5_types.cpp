@@ -1,0 +1,59 @@
+// HDF5 string, compound and attribute helpers.
+#include "sim/io/hdf5_types.h"
+
+#include "analysis/monte_carlo_stats.h"
+
+namespace salesim::sim::io::detail {
+
+Hdf5Handle utf8_string_type() {
+  Hdf5Handle type(checked(H5Tcopy(H5T_C_S1), "copy string type"), H5Tclose);
+  checked_status(H5Tset_size(type, H5T_VARIABLE), "size string type");
+  checked_status(H5Tset_cset(type, H5T_CSET_UTF8), "set UTF-8");
+  return type;
+}
+
+Hdf5Handle stats_compound_type() {
+  using analysis::SummaryStatistics;
+  Hdf5Handle type(checked(H5Tcreate(H5T_COMPOUND, sizeof(SummaryStatistics)), "create compound"),
+                  H5Tclose);
+  checked_status(H5Tinsert(type, "mean", HOFFSET(SummaryStatistics, mean), H5T_NATIVE_DOUBLE), "mean");
+  checked_status(H5Tinsert(type, "sd", HOFFSET(SummaryStatistics, sd), H5T_NATIVE_DOUBLE), "sd");
+  checked_status(H5Tinsert(type, "ci_low", HOFFSET(SummaryStatistics, ci_low), H5T_NATIVE_DOUBLE), "ci_low");
+  checked_status(H5Tinsert(type, "ci_high", HOFFSET(SummaryStatistics, ci_high), H5T_NATIVE_DOUBLE), "ci_high");
+  checked_status(H5Tinsert(type, "n", HOFFSET(SummaryStatistics, n), H5T_NATIVE_UINT64), "n");
+  return type;
+}
+
+void write_string_attribute(hid_t object, const std::string& name, const std::string& value) {
+  const Hdf5Handle type = utf8_string_type();
+  const Hdf5Handle space(checked(H5Screate(H5S_SCALAR), "create scalar space"), H5Sclose);
+  if (H5Aexists(object, name.c_str()) > 0) H5Adelete(object, name.c_str());
+  const Hdf5Handle attribute(
+      checked(H5Acreate2(object, name.c_str(), type, space, H5P_DEFAULT, H5P_DEFAULT), "create attribute " + name),
+      H5Aclose);
+  const char* text = value.c_str();
+  checked_status(H5Awrite(attribute, type, &text), "write attribute " + name);
+}
+
+void write_string_array_attribute(hid_t object, const std::string& name,
+                                  const std::vector<std::string>& values) {
+  const Hdf5Handle type = utf8_string_type();
+  const hsize_t count = values.size();
+  const Hdf5Handle space(checked(H5Screate_simple(1, &count, nullptr), "create space"), H5Sclose);
+  const Hdf5Handle attribute(
+      checked(H5Acreate2(object, name.c_str(), type, space, H5P_DEFAULT, H5P_DEFAULT), "create attribute " + name),
+      H5Aclose);
+  std::vector<const char*> texts;
+  for (const auto& value : values) texts.push_back(value.c_str());
+  if (!texts.empty()) checked_status(H5Awrite(attribute, type, texts.data()), "write attribute " + name);
+}
+
+void write_uint_attribute(hid_t object, const std::string& name, std::uint64_t value, hid_t file_type) {
+  const Hdf5Handle space(checked(H5Screate(H5S_SCALAR), "create scalar space"), H5Sclose);
+  const Hdf5Handle attribute(
+      checked(H5Acreate2(object, name.c_str(), file_type, space, H5P_DEFAULT, H5P_DEFAULT), "create attribute " + name),
+      H5Aclose);
+  checked_status(H5Awrite(attribute, H5T_NATIVE_UINT64, &value), "write attribute " + name);
+}
+
+}  // namespace salesim::sim::io::detail

@@ -1,0 +1,23 @@
+// HDF5 type and attribute helpers shared by the run file writer and reader.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "sim/io/hdf5_handle.h"
+
+namespace salesim::sim::io::detail {
+
+/// Variable-length UTF-8 string type (h5py reads it as str).
+Hdf5Handle utf8_string_type();
+/// The /stats compound type {mean, sd, ci_low, ci_high, n}.
+Hdf5Handle stats_compound_type();
+
+void write_string_attribute(hid_t object, const std::string& name, const std::string& value);
+void write_string_array_attribute(hid_t object, const std::string& name,
+                                  const std::vector<std::string>& values);
+void write_uint_attribute(hid_t object, const std::string& name, std::uint64_t value,
+                          hid_t file_type);
+
+}  // namespace salesim::sim::io::detail

@@ -1,0 +1,21 @@
+// Limits that protect the machine from absurd or hostile input.
+#pragma once
+
+#include <cstdint>
+
+namespace salesim::sim::io {
+
+struct InputLimits {
+  std::uint64_t max_file_bytes = 4u << 20;
+  std::uint64_t max_yaml_nodes = 200000;
+  std::uint64_t max_aliases = 1000;
+  std::uint64_t max_market_size = 50'000'000;
+  std::uint32_t max_segments = 64;
+  /// Estimated bytes of one world per market member, before the referral graph
+  /// (state columns plus the graph's construction buffers).
+  std::uint64_t bytes_per_member = 96;
+  /// Estimated bytes per member and unit of mean degree for the referral graph.
+  std::uint64_t bytes_per_contact = 8;
+};
+
+}  // namespace salesim::sim::io

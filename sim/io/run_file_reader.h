@@ -1,0 +1,37 @@
+// Reads a salesim run file back: attributes, dataset names and shapes, values.
+#pragma once
+
+#include <hdf5.h>
+
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "analysis/monte_carlo_stats.h"
+#include "sim/io/hdf5_handle.h"
+
+namespace salesim::sim::io {
+
+/// Read-only view of a run file. Every method throws std::runtime_error naming the object
+/// when it is missing or of another type.
+class RunFileReader {
+ public:
+  explicit RunFileReader(const std::filesystem::path& path);
+
+  [[nodiscard]] std::string string_attribute(const std::string& object_path, const std::string& name) const;
+  [[nodiscard]] std::uint64_t uint_attribute(const std::string& object_path, const std::string& name) const;
+  /// Names of the links in a group, in HDF5's name order.
+  [[nodiscard]] std::vector<std::string> names_in(const std::string& group) const;
+  [[nodiscard]] std::vector<hsize_t> shape(const std::string& dataset) const;
+  /// All values of a numeric dataset, row-major.
+  [[nodiscard]] std::vector<double> read_doubles(const std::string& dataset) const;
+  [[nodiscard]] std::vector<std::uint8_t> read_done_mask() const;
+  [[nodiscard]] std::vector<analysis::SummaryStatistics> read_stats(const std::string& metric) const;
+
+ private:
+  std::filesystem::path path_;
+  detail::Hdf5Handle file_;
+};
+
+}  // namespace salesim::sim::io

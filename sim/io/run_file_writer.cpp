@@ -1,0 +1,215 @@
+// Creation and streaming of the HDF5 run file.
+#include "sim/io/run_file_writer.h"
+
+#include <array>
+#include <cmath>
+#include <limits>
+#include <stdexcept>
+#include <system_error>
+
+#include "sim/io/hdf5_types.h"
+
+namespace salesim::sim::io {
+namespace {
+
+using detail::checked;
+using detail::checked_status;
+using detail::Hdf5Handle;
+
+constexpr double missing_value = std::numeric_limits<double>::quiet_NaN();
+
+void require_dataset_name(const std::string& name) {
+  if (name.empty() || name.find_first_of("/.") != std::string::npos) {
+    throw std::invalid_argument("metric name '" + name + "' cannot name a dataset (no '/' or '.', not empty)");
+  }
+}
+
+/// Creation properties shared by every object: no timestamps, so files differ only where
+/// their contents do.
+Hdf5Handle creation_properties(hid_t property_class) {
+  Hdf5Handle properties(checked(H5Pcreate(property_class), "create property list"), H5Pclose);
+  checked_status(H5Pset_obj_track_times(properties, false), "turn off time tracking");
+  return properties;
+}
+
+Hdf5Handle create_group(hid_t parent, const std::string& name) {
+  const Hdf5Handle properties = creation_properties(H5P_GROUP_CREATE);
+  return Hdf5Handle(
+      checked(H5Gcreate2(parent, name.c_str(), H5P_DEFAULT, properties, H5P_DEFAULT), "create group " + name),
+      H5Gclose);
+}
+
+/// A float64 dataset filled with NaN until written; chunked and compressed when chunk given.
+void create_double_dataset(hid_t parent, const std::string& name, const std::vector<hsize_t>& dims,
+                           const std::vector<hsize_t>& chunk) {
+  const Hdf5Handle space(checked(H5Screate_simple(static_cast<int>(dims.size()), dims.data(), nullptr),
+                                 "create space for " + name),
+                         H5Sclose);
+  const Hdf5Handle properties = creation_properties(H5P_DATASET_CREATE);
+  checked_status(H5Pset_fill_value(properties, H5T_NATIVE_DOUBLE, &missing_value), "set fill value");
+  checked_status(H5Pset_fill_time(properties, H5D_FILL_TIME_ALLOC), "set fill time");
+  if (!chunk.empty()) {
+    checked_status(H5Pset_chunk(properties, static_cast<int>(chunk.size()), chunk.data()), "set chunk");
+    checked_status(H5Pset_shuffle(properties), "set shuffle");
+    checked_status(H5Pset_deflate(properties, 4), "set deflate");
+  } else {
+    checked_status(H5Pset_alloc_time(properties, H5D_ALLOC_TIME_EARLY), "set allocation time");
+  }
+  const Hdf5Handle dataset(checked(H5Dcreate2(parent, name.c_str(), H5T_IEEE_F64LE, space, H5P_DEFAULT,
+                                              properties, H5P_DEFAULT),
+                                   "create dataset " + name),
+                           H5Dclose);
+}
+
+/// Writes `count` values into `dataset` at `offset` (a hyperslab of the given rank).
+void write_block(hid_t file, const std::string& dataset_path, const std::vector<hsize_t>& offset,
+                 const std::vector<hsize_t>& count, hid_t memory_type, const void* values) {
+  const Hdf5Handle dataset(checked(H5Dopen2(file, dataset_path.c_str(), H5P_DEFAULT), "open " + dataset_path),
+                           H5Dclose);
+  const Hdf5Handle file_space(checked(H5Dget_space(dataset), "get space of " + dataset_path), H5Sclose);
+  checked_status(H5Sselect_hyperslab(file_space, H5S_SELECT_SET, offset.data(), nullptr, count.data(), nullptr),
+                 "select in " + dataset_path);
+  const Hdf5Handle memory_space(
+      checked(H5Screate_simple(static_cast<int>(count.size()), count.data(), nullptr), "create memory space"),
+      H5Sclose);
+  checked_status(H5Dwrite(dataset, memory_type, memory_space, file_space, H5P_DEFAULT, values),
+                 "write " + dataset_path);
+}
+
+}  // namespace
+
+RunFileWriter::RunFileWriter(std::filesystem::path final_path, const Provenance& provenance,
+                             const core::MetricCatalog& catalog, const DesignTable& design,
+                             std::uint32_t replications)
+    : final_path_(std::move(final_path)),
+      temporary_path_(final_path_.string() + ".tmp"),
+      catalog_(catalog),
+      points_(design.points),
+      replications_(replications) {
+  for (const auto& name : catalog.summary_names) require_dataset_name(name);
+  for (const auto& name : catalog.timeseries_names) require_dataset_name(name);
+  if (design.values.size() != std::size_t{design.points} * design.parameter_names.size()) {
+    throw std::invalid_argument("design table holds " + std::to_string(design.values.size()) +
+                                " values, expected points x parameters");
+  }
+  detail::silence_hdf5_errors();
+  const Hdf5Handle file_creation = creation_properties(H5P_FILE_CREATE);
+  file_ = Hdf5Handle(H5Fcreate(temporary_path_.c_str(), H5F_ACC_TRUNC, file_creation, H5P_DEFAULT), H5Fclose);
+  if (file_.get() < 0) {
+    throw std::runtime_error("cannot create output file " + temporary_path_.string() +
+                             " (does the directory exist and is it writable?)");
+  }
+  const Hdf5Handle root(checked(H5Gopen2(file_, "/", H5P_DEFAULT), "open root group"), H5Gclose);
+  detail::write_string_attribute(root, "salesim_version", provenance.salesim_version);
+  detail::write_string_attribute(root, "git_commit", provenance.git_commit);
+  detail::write_string_attribute(root, "created_utc", provenance.created_utc);
+  detail::write_string_attribute(root, "command", provenance.command);
+  detail::write_uint_attribute(root, "seed", provenance.seed, H5T_STD_U64LE);
+  detail::write_uint_attribute(root, "schema_version", schema_version, H5T_STD_U32LE);
+  detail::write_string_attribute(root, "status", "partial");
+
+  const Hdf5Handle scenario = create_group(file_, "scenario");
+  detail::write_string_attribute(scenario, "yaml", provenance.scenario_yaml);
+
+  const Hdf5Handle design_group = create_group(file_, "design");
+  const hsize_t points = design.points;
+  const hsize_t parameters = design.parameter_names.size();
+  {
+    const std::array<hsize_t, 2> dims{points, parameters};
+    const Hdf5Handle space(checked(H5Screate_simple(2, dims.data(), nullptr), "create design space"), H5Sclose);
+    const Hdf5Handle properties = creation_properties(H5P_DATASET_CREATE);
+    const Hdf5Handle params(checked(H5Dcreate2(design_group, "params", H5T_IEEE_F64LE, space, H5P_DEFAULT,
+                                               properties, H5P_DEFAULT),
+                                    "create /design/params"),
+                            H5Dclose);
+    if (!design.values.empty()) {
+      checked_status(H5Dwrite(params, H5T_NATIVE_DOUBLE, H5S_ALL, H5S_ALL, H5P_DEFAULT, design.values.data()),
+                     "write /design/params");
+    }
+    detail::write_string_array_attribute(params, "names", design.parameter_names);
+  }
+  {
+    const std::array<hsize_t, 2> dims{points, replications_};
+    const Hdf5Handle space(checked(H5Screate_simple(2, dims.data(), nullptr), "create done space"), H5Sclose);
+    const Hdf5Handle properties = creation_properties(H5P_DATASET_CREATE);
+    const std::uint8_t not_done = 0;
+    checked_status(H5Pset_fill_value(properties, H5T_NATIVE_UINT8, &not_done), "set done fill");
+    checked_status(H5Pset_alloc_time(properties, H5D_ALLOC_TIME_EARLY), "set allocation time");
+    const Hdf5Handle done(checked(H5Dcreate2(design_group, "done", H5T_STD_U8LE, space, H5P_DEFAULT,
+                                             properties, H5P_DEFAULT),
+                                  "create /design/done"),
+                          H5Dclose);
+  }
+
+  const Hdf5Handle summary = create_group(file_, "summary");
+  for (const auto& name : catalog.summary_names) {
+    create_double_dataset(summary, name, {points, replications_}, {});
+  }
+  const Hdf5Handle timeseries = create_group(file_, "timeseries");
+  const hsize_t steps = std::max<hsize_t>(catalog.steps, 1);
+  for (const auto& name : catalog.timeseries_names) {
+    create_double_dataset(timeseries, name, {points, replications_, catalog.steps}, {1, 1, steps});
+  }
+  const Hdf5Handle stats = create_group(file_, "stats");
+}
+
+RunFileWriter::~RunFileWriter() = default;  // an uncommitted file stays "partial" at the temporary path
+
+void RunFileWriter::write_run(const core::RunRecord& record) {
+  if (record.design_point >= points_ || record.replication >= replications_) {
+    throw std::invalid_argument("run (" + std::to_string(record.design_point) + ", " +
+                                std::to_string(record.replication) + ") is outside the file's design");
+  }
+  if (record.summary.size() != catalog_.summary_names.size() ||
+      record.timeseries.size() != catalog_.timeseries_names.size() * catalog_.steps) {
+    throw std::invalid_argument("run record does not match the metric catalog");
+  }
+  const hsize_t p = record.design_point;
+  const hsize_t r = record.replication;
+  for (std::size_t m = 0; m < catalog_.summary_names.size(); ++m) {
+    write_block(file_, "/summary/" + catalog_.summary_names[m], {p, r}, {1, 1}, H5T_NATIVE_DOUBLE,
+                &record.summary[m]);
+  }
+  for (std::size_t m = 0; m < catalog_.timeseries_names.size(); ++m) {
+    write_block(file_, "/timeseries/" + catalog_.timeseries_names[m], {p, r, 0}, {1, 1, catalog_.steps},
+                H5T_NATIVE_DOUBLE, record.timeseries.data() + m * catalog_.steps);
+  }
+  const std::uint8_t done = 1;
+  write_block(file_, "/design/done", {p, r}, {1, 1}, H5T_NATIVE_UINT8, &done);
+}
+
+void RunFileWriter::write_stats(const std::vector<std::vector<analysis::SummaryStatistics>>& stats_by_metric) {
+  if (stats_by_metric.size() != catalog_.summary_names.size()) {
+    throw std::invalid_argument("statistics do not match the metric catalog");
+  }
+  const Hdf5Handle type = detail::stats_compound_type();
+  const hsize_t points = points_;
+  for (std::size_t m = 0; m < stats_by_metric.size(); ++m) {
+    if (stats_by_metric[m].size() != points_) throw std::invalid_argument("statistics need one row per design point");
+    const std::string path = "/stats/" + catalog_.summary_names[m];
+    if (H5Lexists(file_, path.c_str(), H5P_DEFAULT) > 0) H5Ldelete(file_, path.c_str(), H5P_DEFAULT);
+    const Hdf5Handle space(checked(H5Screate_simple(1, &points, nullptr), "create stats space"), H5Sclose);
+    const Hdf5Handle properties = creation_properties(H5P_DATASET_CREATE);
+    const Hdf5Handle dataset(
+        checked(H5Dcreate2(file_, path.c_str(), type, space, H5P_DEFAULT, properties, H5P_DEFAULT), "create " + path),
+        H5Dclose);
+    checked_status(H5Dwrite(dataset, type, H5S_ALL, H5S_ALL, H5P_DEFAULT, stats_by_metric[m].data()), "write " + path);
+  }
+}
+
+void RunFileWriter::commit() {
+  {
+    const Hdf5Handle root(checked(H5Gopen2(file_, "/", H5P_DEFAULT), "open root group"), H5Gclose);
+    detail::write_string_attribute(root, "status", "complete");
+  }
+  checked_status(H5Fflush(file_, H5F_SCOPE_GLOBAL), "flush " + temporary_path_.string());
+  file_.reset();
+  std::error_code error;
+  std::filesystem::rename(temporary_path_, final_path_, error);
+  if (error) {
+    throw std::runtime_error("cannot rename " + temporary_path_.string() + " to " + final_path_.string() +
+                             ": " + error.message());
+  }
+}
+
+}  // namespace salesim::sim::io

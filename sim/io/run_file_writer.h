@@ -1,0 +1,71 @@
+// Writes a salesim run file: the HDF5 layout of DESIGN §5, schema version 1.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "analysis/monte_carlo_stats.h"
+#include "sim/core/run_record.h"
+#include "sim/io/hdf5_handle.h"
+
+namespace salesim::sim::io {
+
+/// Where a file comes from; recorded as attributes so a run can be reproduced.
+struct Provenance {
+  std::string salesim_version;
+  std::string git_commit;
+  std::string command;      ///< the full command line
+  std::string created_utc;  ///< ISO 8601; an attribute, never part of a dataset
+  std::uint64_t seed = 0;
+  std::string scenario_yaml;  ///< the resolved scenario -> /scenario attribute "yaml"
+};
+
+/// The varied parameters: P design points x K parameters, row-major.
+struct DesignTable {
+  std::vector<std::string> parameter_names;
+  std::vector<double> values;
+  std::uint32_t points = 1;
+};
+
+inline constexpr std::uint32_t schema_version = 1;
+
+/**
+ * @brief Creates the file under a temporary name (final path + ".tmp"), streams runs into it
+ * and renames it onto the final path on commit(), so a reader never sees a half-written file
+ * at the final path. Datasets depend only on the records written, not on their order.
+ */
+class RunFileWriter {
+ public:
+  /// @throws std::invalid_argument for a metric name with '/' or '.', or empty;
+  /// @throws std::runtime_error (with the path) when the file cannot be created.
+  RunFileWriter(std::filesystem::path final_path, const Provenance& provenance,
+                const core::MetricCatalog& catalog, const DesignTable& design,
+                std::uint32_t replications);
+  ~RunFileWriter();
+  RunFileWriter(const RunFileWriter&) = delete;
+  RunFileWriter& operator=(const RunFileWriter&) = delete;
+
+  /// Writes one run's summaries and time series and marks it done. Not thread safe.
+  /// @throws std::invalid_argument when the record does not fit the catalog or design.
+  void write_run(const core::RunRecord& record);
+
+  /// Writes /stats/<metric>: stats_by_metric[m][p], metrics in catalog summary order.
+  void write_stats(const std::vector<std::vector<analysis::SummaryStatistics>>& stats_by_metric);
+
+  /// Marks the file complete, closes it and renames it onto the final path.
+  void commit();
+
+  [[nodiscard]] const std::filesystem::path& temporary_path() const noexcept { return temporary_path_; }
+
+ private:
+  std::filesystem::path final_path_;
+  std::filesystem::path temporary_path_;
+  core::MetricCatalog catalog_;
+  std::uint32_t points_;
+  std::uint32_t replications_;
+  detail::Hdf5Handle file_;
+};
+
+}  // namespace salesim::sim::io

@@ -1,0 +1,114 @@
+// The field tables of the scenario schema.
+#include "sim/io/scenario_schema.h"
+
+namespace salesim::sim::io::schema {
+
+using namespace models;
+
+const std::vector<Field<RunParams>>& run_fields() {
+  static const std::vector<Field<RunParams>> fields = {
+      {"horizon_months", &RunParams::horizon_months, 1, 1200},
+      {"discount_rate_per_year", &RunParams::discount_rate_per_year, 0, 1},
+      {"replications", &RunParams::replications, 1, 1'000'000},
+      {"seed", &RunParams::seed, 0, 18446744073709551615.0},
+      {"common_random_numbers", &RunParams::common_random_numbers},
+  };
+  return fields;
+}
+
+const std::vector<Field<SegmentParams>>& segment_fields() {
+  static const std::vector<Field<SegmentParams>> fields = {
+      {"name", &SegmentParams::name},
+      {"size", &SegmentParams::size, 1, 4294967295.0},
+      {"initial_customers", &SegmentParams::initial_customers, 0, 4294967295.0},
+      {"purchase_rate_per_month", &SegmentParams::purchase_rate_per_month, 0, 1},
+      {"gross_margin", &SegmentParams::gross_margin, 0, 1},
+      {"price_sensitivity", &SegmentParams::price_sensitivity, 0, 10},
+      {"service_sensitivity", &SegmentParams::service_sensitivity, 0, 10},
+      {"base_churn_hazard_per_month", &SegmentParams::base_churn_hazard_per_month, 0, 1},
+      {"referral_propensity", &SegmentParams::referral_propensity, 0, 1},
+      {"acquisition_cost", &SegmentParams::acquisition_cost, 0, unbounded},
+      {"marketing_share", &SegmentParams::marketing_share, 0, 1},
+      {"initial_satisfaction", &SegmentParams::initial_satisfaction, 0, 10},
+      {"satisfaction_baseline", &SegmentParams::satisfaction_baseline, 0, 10},
+  };
+  return fields;
+}
+
+const std::vector<Field<SpendDistribution>>& spend_fields() {
+  static const std::vector<Field<SpendDistribution>> fields = {
+      {"mean", &SpendDistribution::mean, 0, unbounded, true},
+      {"cv", &SpendDistribution::cv, 0, 10},
+  };
+  return fields;
+}
+
+const std::vector<Field<MarketingParams>>& marketing_fields() {
+  static const std::vector<Field<MarketingParams>> fields = {
+      {"budget_per_month", &MarketingParams::budget_per_month, 0, unbounded},
+  };
+  return fields;
+}
+
+const std::vector<Field<ReferralParams>>& referral_fields() {
+  static const std::vector<Field<ReferralParams>> fields = {
+      {"network", &ReferralParams::network},
+      {"mean_degree", &ReferralParams::mean_degree, 2, 1000},
+      {"rewiring_probability", &ReferralParams::rewiring_probability, 0, 1},
+      {"power_law_exponent", &ReferralParams::power_law_exponent, 1, 5, true},
+      {"conversion_probability", &ReferralParams::conversion_probability, 0, 1},
+      {"reward", &ReferralParams::reward, 0, unbounded},
+  };
+  return fields;
+}
+
+const std::vector<Field<SatisfactionParams>>& satisfaction_fields() {
+  static const std::vector<Field<SatisfactionParams>> fields = {
+      {"reference", &SatisfactionParams::reference, 0, 10},
+      {"adjustment_rate", &SatisfactionParams::adjustment_rate, 0, 1},
+      {"shock_sd", &SatisfactionParams::shock_sd, 0, 5},
+      {"churn_sensitivity", &SatisfactionParams::churn_sensitivity, 0, 5},
+      {"purchase_sensitivity", &SatisfactionParams::purchase_sensitivity, 0, 10},
+      {"referral_threshold", &SatisfactionParams::referral_threshold, 0, 10},
+  };
+  return fields;
+}
+
+const std::vector<Field<ServiceParams>>& service_fields() {
+  static const std::vector<Field<ServiceParams>> fields = {
+      {"level", &ServiceParams::level, 0, 1},
+      {"cost_per_customer_per_month", &ServiceParams::cost_per_customer_per_month, 0, unbounded},
+  };
+  return fields;
+}
+
+const std::vector<Field<PricingParams>>& pricing_fields() {
+  static const std::vector<Field<PricingParams>> fields = {
+      {"price_index", &PricingParams::price_index, 0, 10, true},
+  };
+  return fields;
+}
+
+const std::vector<Field<SurveyParams>>& survey_fields() {
+  static const std::vector<Field<SurveyParams>> fields = {
+      {"sample_rate", &SurveyParams::sample_rate, 0, 1},
+      {"response_rate", &SurveyParams::response_rate, 0, 1},
+      {"nonresponse_bias", &SurveyParams::nonresponse_bias, -1, 1},
+      {"answer_noise_sd", &SurveyParams::answer_noise_sd, 0, 5},
+  };
+  return fields;
+}
+
+const std::vector<std::string>& top_level_keys() {
+  static const std::vector<std::string> keys = {"name",     "description", "run",          "segments",
+                                                "marketing", "referrals",  "satisfaction", "service",
+                                                "pricing",  "survey"};
+  return keys;
+}
+
+const std::vector<std::string>& network_names() {
+  static const std::vector<std::string> names = {"small_world", "scale_free", "random"};
+  return names;
+}
+
+}  // namespace salesim::sim::io::schema

@@ -1,0 +1,59 @@
+// The scenario schema: every key of every section, its type and its allowed range.
+// configs/scenario-schema.md documents the same table for users.
+#pragma once
+
+#include <cstdint>
+#include <limits>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+#include "models/scenario.h"
+
+namespace salesim::sim::io::schema {
+
+inline constexpr double unbounded = std::numeric_limits<double>::infinity();
+
+/// A typed pointer to the struct member a key fills.
+template <typename Section>
+using Member = std::variant<double Section::*, std::uint32_t Section::*, std::uint64_t Section::*,
+                            bool Section::*, std::string Section::*, models::NetworkKind Section::*>;
+
+/// One scalar key of a section: its name, member and numeric range.
+template <typename Section>
+struct Field {
+  std::string_view key;
+  Member<Section> member;
+  double min = -unbounded;
+  double max = unbounded;
+  bool min_exclusive = false;  ///< the range excludes `min` (e.g. a price index > 0)
+};
+
+const std::vector<Field<models::RunParams>>& run_fields();
+const std::vector<Field<models::SegmentParams>>& segment_fields();
+const std::vector<Field<models::SpendDistribution>>& spend_fields();
+const std::vector<Field<models::MarketingParams>>& marketing_fields();
+const std::vector<Field<models::ReferralParams>>& referral_fields();
+const std::vector<Field<models::SatisfactionParams>>& satisfaction_fields();
+const std::vector<Field<models::ServiceParams>>& service_fields();
+const std::vector<Field<models::PricingParams>>& pricing_fields();
+const std::vector<Field<models::SurveyParams>>& survey_fields();
+
+/// Top-level keys of a scenario, in the order a resolved scenario is written.
+const std::vector<std::string>& top_level_keys();
+/// The nested mapping inside a segment.
+inline constexpr std::string_view spend_key = "spend_per_purchase";
+
+/// Names of the network generators, in NetworkKind order.
+const std::vector<std::string>& network_names();
+
+/// Keys of a field table, for suggestions and messages.
+template <typename Section>
+std::vector<std::string> keys_of(const std::vector<Field<Section>>& fields) {
+  std::vector<std::string> keys;
+  for (const auto& field : fields) keys.emplace_back(field.key);
+  return keys;
+}
+
+}  // namespace salesim::sim::io::schema
