@@ -1,4 +1,5 @@
 // The customer world: CLV oracle, conservation, survey NPS, determinism.
+#include <algorithm>
 #include <cmath>
 #include <cstring>
 #include <vector>
@@ -11,6 +12,7 @@
 #include "analysis/run_metrics.h"
 #include "models/world/world.h"
 #include "sim/core/parallel.h"
+#include "tests/common/effect_report.h"
 #include "tests/common/scenario_builders.h"
 
 using namespace salesim;
@@ -61,7 +63,7 @@ TEST_CASE("mean realized CLV matches the constant-retention closed form", "[mode
     }
     const auto stats = analysis::summarize_replications(mean_clv);
     const double oracle = analysis::clv_constant_retention_finite(margin, retention, d, 36);
-    INFO("simulated " << stats.mean << " [" << stats.ci_low << ", " << stats.ci_high << "], oracle " << oracle);
+    tests::report_effect("mean CLV, 36 months (oracle " + std::to_string(oracle) + ")", stats);
     CHECK(stats.ci_low <= oracle);
     CHECK(oracle <= stats.ci_high);
     CHECK(stats.ci_high - stats.ci_low < 0.02 * oracle);  // the interval is tight enough to mean something
@@ -74,7 +76,7 @@ TEST_CASE("mean realized CLV matches the constant-retention closed form", "[mode
     }
     const auto stats = analysis::summarize_replications(mean_clv);
     const double oracle = analysis::clv_constant_retention(margin, retention, d);
-    INFO("simulated " << stats.mean << " [" << stats.ci_low << ", " << stats.ci_high << "], oracle " << oracle);
+    tests::report_effect("mean CLV, 400 months (oracle " + std::to_string(oracle) + ")", stats);
     CHECK(stats.ci_low <= oracle);
     CHECK(oracle <= stats.ci_high);
   }
@@ -126,19 +128,19 @@ TEST_CASE("a sampled unbiased survey converges to true NPS; a biased one departs
   auto scenario = tests::lively_market();
   scenario.survey = {0.2, 0.5, 0.0, 0.0};
   const auto unbiased = analysis::summarize_replications(nps_over_replications(scenario, 20).difference);
-  INFO("unbiased: surveyed - true = " << unbiased.mean << " [" << unbiased.ci_low << ", " << unbiased.ci_high << "]");
+  tests::report_effect("surveyed - true NPS, unbiased survey", unbiased);
   CHECK(unbiased.ci_low <= 0.0);
   CHECK(0.0 <= unbiased.ci_high);
   CHECK(unbiased.ci_high - unbiased.ci_low < 2.0);
 
   scenario.survey.nonresponse_bias = 0.8;
   const auto happy_answer = analysis::summarize_replications(nps_over_replications(scenario, 20).difference);
-  INFO("satisfied answer more: " << happy_answer.mean << " [" << happy_answer.ci_low << ", " << happy_answer.ci_high << "]");
+  tests::report_effect("surveyed - true NPS, satisfied customers answer more", happy_answer);
   CHECK(happy_answer.ci_low > 0.0);
 
   scenario.survey.nonresponse_bias = -0.8;
   const auto angry_answer = analysis::summarize_replications(nps_over_replications(scenario, 20).difference);
-  INFO("dissatisfied answer more: " << angry_answer.mean << " [" << angry_answer.ci_low << ", " << angry_answer.ci_high << "]");
+  tests::report_effect("surveyed - true NPS, dissatisfied customers answer more", angry_answer);
   CHECK(angry_answer.ci_high < 0.0);
 }
 
@@ -147,17 +149,23 @@ TEST_CASE("better service lowers churn and raises customer equity", "[models][cu
   poor.service.level = 0.2;
   auto good = poor;
   good.service.level = 0.9;
+  const auto names = analysis::customer_metric_catalog(poor.run.horizon_months).summary_names;
+  const auto index_of = [&](const char* name) {
+    return static_cast<std::size_t>(std::find(names.begin(), names.end(), name) - names.begin());
+  };
+  const std::size_t churn_rate = index_of("churn_rate"), customer_equity = index_of("customer_equity");
+  REQUIRE(customer_equity < names.size());
   std::vector<double> churn_difference, equity_difference;
   for (std::uint32_t r = 0; r < 10; ++r) {
     const auto p = analysis::customer_run_record(simulate_run(poor, {poor.run.seed, 0, r}));
     const auto g = analysis::customer_run_record(simulate_run(good, {good.run.seed, 0, r}));
-    churn_difference.push_back(g.summary[10] - p.summary[10]);
-    equity_difference.push_back(g.summary[12] - p.summary[12]);
+    churn_difference.push_back(g.summary[churn_rate] - p.summary[churn_rate]);
+    equity_difference.push_back(g.summary[customer_equity] - p.summary[customer_equity]);
   }
   const auto churn = analysis::summarize_replications(churn_difference);
   const auto equity = analysis::summarize_replications(equity_difference);
-  INFO("churn rate good - poor " << churn.mean << " [" << churn.ci_low << ", " << churn.ci_high << "]");
-  INFO("customer equity good - poor " << equity.mean << " [" << equity.ci_low << ", " << equity.ci_high << "]");
+  tests::report_effect("monthly churn rate, service 0.9 - 0.2", churn);
+  tests::report_effect("customer equity, service 0.9 - 0.2", equity);
   CHECK(churn.ci_high < 0.0);
   CHECK(equity.ci_low > 0.0);
 }
