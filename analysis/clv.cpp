@@ -9,8 +9,7 @@ double discount_factor(double rate_per_period, std::uint32_t periods) {
   return std::pow(1.0 + rate_per_period, -static_cast<double>(periods));
 }
 
-double clv_constant_retention(double margin_per_period, double retention,
-                              double discount_rate_per_period) {
+double clv_constant_retention(double margin_per_period, double retention, double discount_rate_per_period) {
   return margin_per_period * retention / (1.0 + discount_rate_per_period - retention);
 }
 

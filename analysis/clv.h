@@ -20,7 +20,6 @@ namespace salesim::analysis {
 /// First N periods only: CLV = m sum_{k=1..N} q^k with q = r / (1 + d), i.e.
 /// m q (1 - q^N) / (1 - q), or m N when q = 1.
 [[nodiscard]] double clv_constant_retention_finite(double margin_per_period, double retention,
-                                                   double discount_rate_per_period,
-                                                   std::uint32_t periods);
+                                                   double discount_rate_per_period, std::uint32_t periods);
 
 }  // namespace salesim::analysis

@@ -16,9 +16,7 @@ using models::world::StepObservation;
 
 constexpr double not_available = std::numeric_limits<double>::quiet_NaN();
 
-double nps_of(const RecommendCounts& counts) {
-  return net_promoter_score(counts);
-}
+double nps_of(const RecommendCounts& counts) { return net_promoter_score(counts); }
 
 double ratio(double numerator, double denominator) {
   return denominator > 0.0 ? numerator / denominator : not_available;
@@ -36,23 +34,43 @@ struct MonthlySeries {
 
 const MonthlySeries monthly_series[] = {
     {"active_customers", [](const StepObservation& m) { return static_cast<double>(m.active_at_end); }},
-    {"acquisitions", [](const StepObservation& m) {
-       return static_cast<double>(m.acquired_by_marketing + m.acquired_by_referral); }},
+    {"acquisitions",
+     [](const StepObservation& m) {
+       return static_cast<double>(m.acquired_by_marketing + m.acquired_by_referral);
+     }},
     {"churned", [](const StepObservation& m) { return static_cast<double>(m.churned); }},
     {"revenue", [](const StepObservation& m) { return m.revenue; }},
     {"margin", [](const StepObservation& m) { return m.margin; }},
     {"profit", profit_of},
     {"true_nps", [](const StepObservation& m) { return nps_of(m.true_answers); }},
     {"surveyed_nps", [](const StepObservation& m) { return nps_of(m.survey_answers); }},
-    {"mean_satisfaction", [](const StepObservation& m) {
-       return ratio(m.satisfaction_sum, static_cast<double>(m.true_answers.total())); }},
+    {"mean_satisfaction",
+     [](const StepObservation& m) {
+       return ratio(m.satisfaction_sum, static_cast<double>(m.true_answers.total()));
+     }},
 };
 
 const char* const summary_names[] = {
-    "revenue", "margin", "service_cost", "acquisition_spend", "profit",
-    "active_customers", "acquisitions", "acquisitions_marketing", "acquisitions_referral",
-    "churned", "churn_rate", "retention_rate", "customer_equity", "mean_clv", "mean_clv_new",
-    "true_nps", "surveyed_nps", "survey_responses", "mean_satisfaction", "referrals_made",
+    "revenue",
+    "margin",
+    "service_cost",
+    "acquisition_spend",
+    "profit",
+    "active_customers",
+    "acquisitions",
+    "acquisitions_marketing",
+    "acquisitions_referral",
+    "churned",
+    "churn_rate",
+    "retention_rate",
+    "customer_equity",
+    "mean_clv",
+    "mean_clv_new",
+    "true_nps",
+    "surveyed_nps",
+    "survey_responses",
+    "mean_satisfaction",
+    "referrals_made",
 };
 
 }  // namespace
@@ -80,7 +98,8 @@ sim::core::RunRecord customer_run_record(const RunObservation& run) {
     }
   }
   const auto acquisitions = static_cast<double>(total.acquired_by_marketing + total.acquired_by_referral);
-  const double churn_rate = ratio(static_cast<double>(total.churned), static_cast<double>(total.active_at_start));
+  const double churn_rate =
+      ratio(static_cast<double>(total.churned), static_cast<double>(total.active_at_start));
 
   sim::core::RunRecord record;
   record.summary = {

@@ -16,19 +16,19 @@ struct SpendDistribution {
 /// One customer segment of the market (DESIGN §6, customers).
 struct SegmentParams {
   std::string name;
-  std::uint32_t size = 0;               ///< market size: prospects plus customers
-  std::uint32_t initial_customers = 0;  ///< customers already active at month 0
-  double purchase_rate_per_month = 0.5; ///< purchase probability at reference satisfaction
+  std::uint32_t size = 0;                ///< market size: prospects plus customers
+  std::uint32_t initial_customers = 0;   ///< customers already active at month 0
+  double purchase_rate_per_month = 0.5;  ///< purchase probability at reference satisfaction
   SpendDistribution spend_per_purchase;
-  double gross_margin = 0.3;            ///< margin as a fraction of revenue
-  double price_sensitivity = 0.5;       ///< satisfaction points lost per 10% above list price
-  double service_sensitivity = 0.5;     ///< satisfaction points gained per 10% of service level
+  double gross_margin = 0.3;                  ///< margin as a fraction of revenue
+  double price_sensitivity = 0.5;             ///< satisfaction points lost per 10% above list price
+  double service_sensitivity = 0.5;           ///< satisfaction points gained per 10% of service level
   double base_churn_hazard_per_month = 0.02;  ///< churn probability at reference satisfaction
-  double referral_propensity = 0.05;    ///< monthly referral probability of a delighted customer
-  double acquisition_cost = 100.0;      ///< marketing cost of one new customer
-  double marketing_share = 0.0;         ///< share of the marketing budget spent on this segment
-  double initial_satisfaction = 7.0;    ///< mean starting satisfaction, 0-10
-  double satisfaction_baseline = 7.0;   ///< experience at list price and a 50% service level
+  double referral_propensity = 0.05;          ///< monthly referral probability of a delighted customer
+  double acquisition_cost = 100.0;            ///< marketing cost of one new customer
+  double marketing_share = 0.0;               ///< share of the marketing budget spent on this segment
+  double initial_satisfaction = 7.0;          ///< mean starting satisfaction, 0-10
+  double satisfaction_baseline = 7.0;         ///< experience at list price and a 50% service level
 };
 
 /// Generators for the referral graph among all market members.
@@ -49,30 +49,30 @@ struct MarketingParams {
 
 /// How latent satisfaction (0-10) moves and what it drives.
 struct SatisfactionParams {
-  double reference = 7.0;               ///< level at which hazard and purchase rates are the base
-  double adjustment_rate = 0.2;         ///< share of the gap to experience closed each month
-  double shock_sd = 0.3;                ///< sd of the monthly random shock
-  double churn_sensitivity = 0.3;       ///< hazard multiplier exp(k (reference - s))
-  double purchase_sensitivity = 0.5;    ///< purchase multiplier 1 + k (s - reference) / 10
-  double referral_threshold = 8.0;      ///< below this a customer never refers
+  double reference = 7.0;             ///< level at which hazard and purchase rates are the base
+  double adjustment_rate = 0.2;       ///< share of the gap to experience closed each month
+  double shock_sd = 0.3;              ///< sd of the monthly random shock
+  double churn_sensitivity = 0.3;     ///< hazard multiplier exp(k (reference - s))
+  double purchase_sensitivity = 0.5;  ///< purchase multiplier 1 + k (s - reference) / 10
+  double referral_threshold = 8.0;    ///< below this a customer never refers
 };
 
 /// The service customers receive. The workforce model will replace this fixed level.
 struct ServiceParams {
-  double level = 0.5;                   ///< 0-1
+  double level = 0.5;  ///< 0-1
   double cost_per_customer_per_month = 0.0;
 };
 
 struct PricingParams {
-  double price_index = 1.0;             ///< price paid relative to the market reference price
+  double price_index = 1.0;  ///< price paid relative to the market reference price
 };
 
 /// The firm's survey: who is asked, who answers, and how answers differ from satisfaction.
 struct SurveyParams {
-  double sample_rate = 0.1;             ///< share of active customers asked each month
-  double response_rate = 0.3;           ///< response probability at satisfaction 5
-  double nonresponse_bias = 0.0;        ///< > 0: satisfied customers answer more often
-  double answer_noise_sd = 0.0;         ///< noise of the 0-10 answer around satisfaction
+  double sample_rate = 0.1;       ///< share of active customers asked each month
+  double response_rate = 0.3;     ///< response probability at satisfaction 5
+  double nonresponse_bias = 0.0;  ///< > 0: satisfied customers answer more often
+  double answer_noise_sd = 0.0;   ///< noise of the 0-10 answer around satisfaction
 };
 
 struct RunParams {

@@ -12,17 +12,16 @@ inline constexpr float max_satisfaction = 10.0f;
 /// Experience (0-10) at a price relative to the market reference and a service level (0-1):
 /// the baseline, plus service_sensitivity points per 10% of service above 50%, minus
 /// price_sensitivity points per 10% of price above the reference.
-[[nodiscard]] inline double experience(double baseline, double service_sensitivity,
-                                       double service_level, double price_sensitivity,
-                                       double price_index) noexcept {
+[[nodiscard]] inline double experience(double baseline, double service_sensitivity, double service_level,
+                                       double price_sensitivity, double price_index) noexcept {
   const double value = baseline + service_sensitivity * (service_level - 0.5) * 10.0 -
                        price_sensitivity * (price_index - 1.0) * 10.0;
   return std::clamp(value, 0.0, 10.0);
 }
 
 /// Partial adjustment toward experience plus a shock (adaptive expectations), kept in 0-10.
-[[nodiscard]] inline float next_satisfaction(float satisfaction, float experience,
-                                             float adjustment_rate, float shock) noexcept {
+[[nodiscard]] inline float next_satisfaction(float satisfaction, float experience, float adjustment_rate,
+                                             float shock) noexcept {
   const float moved = satisfaction + adjustment_rate * (experience - satisfaction) + shock;
   return std::clamp(moved, min_satisfaction, max_satisfaction);
 }
@@ -35,8 +34,8 @@ inline constexpr float max_satisfaction = 10.0f;
 }
 
 /// Monthly purchase probability: base * (1 + k (s - reference) / 10), kept in [0, 1].
-[[nodiscard]] inline float purchase_probability(float base_rate, float sensitivity,
-                                                float reference, float satisfaction) noexcept {
+[[nodiscard]] inline float purchase_probability(float base_rate, float sensitivity, float reference,
+                                                float satisfaction) noexcept {
   const float rate = base_rate * (1.0f + sensitivity * (satisfaction - reference) * 0.1f);
   return std::clamp(rate, 0.0f, 1.0f);
 }

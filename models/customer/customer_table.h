@@ -22,9 +22,9 @@ struct CustomerTable {
   std::vector<std::uint8_t> segment;
   std::vector<CustomerStatus> status;
   std::vector<AcquisitionChannel> channel;
-  std::vector<std::uint8_t> referral_marks;   ///< bit (t & 1): referred during step t
-  std::vector<float> satisfaction;            ///< latent, 0-10
-  std::vector<std::int32_t> acquired_month;   ///< -1 while a prospect
+  std::vector<std::uint8_t> referral_marks;  ///< bit (t & 1): referred during step t
+  std::vector<float> satisfaction;           ///< latent, 0-10
+  std::vector<std::int32_t> acquired_month;  ///< -1 while a prospect
   std::vector<double> value_at_month0;
 
   explicit CustomerTable(std::size_t members)
@@ -39,9 +39,9 @@ struct CustomerTable {
   [[nodiscard]] std::size_t size() const noexcept { return segment.size(); }
 
   /// Bytes of state per member touched by the monthly update.
-  static constexpr std::size_t hot_bytes_per_member =
-      sizeof(std::uint8_t) + sizeof(CustomerStatus) + sizeof(AcquisitionChannel) +
-      sizeof(std::uint8_t) + sizeof(float) + sizeof(std::int32_t) + sizeof(double);
+  static constexpr std::size_t hot_bytes_per_member = sizeof(std::uint8_t) + sizeof(CustomerStatus) +
+                                                      sizeof(AcquisitionChannel) + sizeof(std::uint8_t) +
+                                                      sizeof(float) + sizeof(std::int32_t) + sizeof(double);
 };
 
 }  // namespace salesim::models::customer

@@ -7,11 +7,11 @@
 #include <utility>
 #include <vector>
 
+#include <Random123/conventional/Engine.hpp>
 #include <boost/graph/adjacency_list.hpp>
 #include <boost/graph/erdos_renyi_generator.hpp>
 #include <boost/graph/plod_generator.hpp>
 #include <boost/graph/small_world_generator.hpp>
-#include <Random123/conventional/Engine.hpp>
 
 namespace salesim::models::customer {
 namespace {
@@ -26,8 +26,7 @@ ContactEngine network_engine(const sim::core::RunAddress& run) {
       {static_cast<std::uint32_t>(run.seed), static_cast<std::uint32_t>(run.seed >> 32)}});
   const auto stream = static_cast<std::uint32_t>(sim::core::Stream::network);
   engine.setcounter(
-      ContactEngine::ctr_type{{0, 0, run.replication, (run.design_point << 12) | (stream << 8)}},
-      0);
+      ContactEngine::ctr_type{{0, 0, run.replication, (run.design_point << 12) | (stream << 8)}}, 0);
   return engine;
 }
 
@@ -36,8 +35,7 @@ std::vector<Edge> collect(Iterator first, Iterator last) {
   std::vector<Edge> edges;
   for (; first != last; ++first) {
     const auto [from, to] = *first;
-    if (from != to) edges.emplace_back(static_cast<std::uint32_t>(from),
-                                       static_cast<std::uint32_t>(to));
+    if (from != to) edges.emplace_back(static_cast<std::uint32_t>(from), static_cast<std::uint32_t>(to));
   }
   return edges;
 }

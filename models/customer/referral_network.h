@@ -22,8 +22,7 @@ using ReferralGraph =
  * (Erdos-Renyi). Vertex labels are shuffled so that contacts cross segment blocks.
  * A pure function of (params, members, run address): the same run gets the same graph.
  */
-[[nodiscard]] ReferralGraph build_referral_network(const ReferralParams& params,
-                                                   std::uint32_t members,
+[[nodiscard]] ReferralGraph build_referral_network(const ReferralParams& params, std::uint32_t members,
                                                    const sim::core::RunAddress& run);
 
 }  // namespace salesim::models::customer

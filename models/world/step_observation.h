@@ -41,7 +41,7 @@ struct StepObservation {
   std::uint64_t purchases = 0;
   std::uint64_t referrals_made = 0;
   double revenue = 0.0;
-  double margin = 0.0;             ///< gross margin, before service and acquisition cost
+  double margin = 0.0;  ///< gross margin, before service and acquisition cost
   double service_cost = 0.0;
   double acquisition_spend = 0.0;  ///< marketing spend plus referral rewards
   // Customers served this month (active at its start, not churned) are the population the
@@ -57,10 +57,10 @@ struct StepObservation {
 
 /// Everything a run leaves for the metric core.
 struct RunObservation {
-  std::vector<StepObservation> months;   ///< months 1..horizon
-  std::vector<double> realized_clv;      ///< per customer ever active, discounted to acquisition
+  std::vector<StepObservation> months;                ///< months 1..horizon
+  std::vector<double> realized_clv;                   ///< per customer ever active, discounted to acquisition
   std::vector<std::uint8_t> clv_is_initial_customer;  ///< 1 where the customer was there at month 0
-  double customer_equity = 0.0;          ///< realized value of all customers, discounted to month 0
+  double customer_equity = 0.0;  ///< realized value of all customers, discounted to month 0
   std::uint64_t initial_customers = 0;
 };
 

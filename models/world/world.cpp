@@ -61,8 +61,8 @@ World::World(const Scenario& scenario, const sim::core::RunAddress& run)
       acquisition_(run, sim::core::Stream::acquisition),
       segments_(derive_segment_constants(scenario)),
       customers_(market_size(scenario)),
-      contacts_(customer::build_referral_network(
-          scenario.referrals, static_cast<std::uint32_t>(customers_.size()), run)),
+      contacts_(customer::build_referral_network(scenario.referrals,
+                                                 static_cast<std::uint32_t>(customers_.size()), run)),
       prospects_by_segment_(scenario.segments.size(), 0),
       monthly_discount_rate_(monthly_discount_rate(scenario.run.discount_rate_per_year)) {
   place_initial_customers(run);
@@ -135,9 +135,9 @@ StepObservation World::advance(std::uint32_t month) {
           const SegmentConstants& seg = segments_[table.segment[i]];
           if (table.status[i] == CustomerStatus::prospect) {
             std::atomic_ref<std::uint8_t> marks(table.referral_marks[i]);
-            const bool referred = (marks.fetch_and(static_cast<std::uint8_t>(~ctx.mark_now),
-                                                   std::memory_order_relaxed) &
-                                   ctx.mark_now) != 0;
+            const bool referred =
+                (marks.fetch_and(static_cast<std::uint8_t>(~ctx.mark_now), std::memory_order_relaxed) &
+                 ctx.mark_now) != 0;
             const auto draws = acquisition_.block(id, month);
             AcquisitionChannel won_by = AcquisitionChannel::initial;
             if (referred && uniform_open01(draws[0]) < ctx.referral_conversion) {
@@ -187,8 +187,8 @@ StepObservation World::advance(std::uint32_t month) {
           }
           table.value_at_month0[i] += month_value * ctx.discount_to_month0;
 
-          const float updated = customer::next_satisfaction(satisfaction, seg.experience,
-                                                            ctx.adjustment_rate, ctx.shock_sd * normal.y);
+          const float updated = customer::next_satisfaction(satisfaction, seg.experience, ctx.adjustment_rate,
+                                                            ctx.shock_sd * normal.y);
           table.satisfaction[i] = updated;
           ++obs.active_at_end;
           obs.satisfaction_sum += updated;
@@ -198,8 +198,9 @@ StepObservation World::advance(std::uint32_t month) {
           const std::uint32_t contacts = rowstart[i + 1] - rowstart[i];
           if (updated >= ctx.referral_threshold && contacts > 0 &&
               uniform_open01(more[0]) < seg.referral_propensity) {
-            const auto pick = std::min(contacts - 1, static_cast<std::uint32_t>(
-                                                         uniform_open01(more[1]) * static_cast<float>(contacts)));
+            const auto pick =
+                std::min(contacts - 1,
+                         static_cast<std::uint32_t>(uniform_open01(more[1]) * static_cast<float>(contacts)));
             const std::uint32_t friend_id = column[rowstart[i] + pick];
             // Marks are bits, so concurrent referrals to one prospect commute.
             std::atomic_ref<std::uint8_t>(table.referral_marks[friend_id])
@@ -208,8 +209,8 @@ StepObservation World::advance(std::uint32_t month) {
           }
           if (uniform_open01(more[2]) < ctx.sample_rate) {
             ++obs.surveys_sent;
-            const float respond = customer::response_probability(ctx.response_rate,
-                                                                  ctx.nonresponse_bias, updated);
+            const float respond =
+                customer::response_probability(ctx.response_rate, ctx.nonresponse_bias, updated);
             if (uniform_open01(more[3]) < respond) {
               float answered = updated;
               if (ctx.answer_noise_sd > 0.0f) {

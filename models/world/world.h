@@ -46,7 +46,6 @@ class World {
 };
 
 /// Runs a whole replication: horizon months, then the customers' realized values.
-[[nodiscard]] RunObservation simulate_run(const Scenario& scenario,
-                                          const sim::core::RunAddress& run);
+[[nodiscard]] RunObservation simulate_run(const Scenario& scenario, const sim::core::RunAddress& run);
 
 }  // namespace salesim::models::world

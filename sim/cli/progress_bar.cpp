@@ -1,6 +1,5 @@
 // Drawing of the progress bar: runs done, rate, time left.
 #include "sim/cli/progress_bar.h"
-
 #include <unistd.h>
 
 #include <cstdio>
@@ -32,8 +31,7 @@ void ProgressBar::advance() {
   std::fprintf(stderr, "\r[%s%s] %llu/%llu runs  %.1f runs/s  %.0f s left ",
                std::string(static_cast<std::size_t>(filled), '#').c_str(),
                std::string(static_cast<std::size_t>(width - filled), ' ').c_str(),
-               static_cast<unsigned long long>(done_), static_cast<unsigned long long>(total_), rate,
-               left);
+               static_cast<unsigned long long>(done_), static_cast<unsigned long long>(total_), rate, left);
   std::fflush(stderr);
 }
 

@@ -58,9 +58,9 @@ int run_command(const RunOptions& options) {
     return 2;
   }
   const models::Scenario& scenario = loaded.scenario;
-  const std::filesystem::path output =
-      options.output_path.empty() ? std::filesystem::path("out") / (scenario.name + ".h5")
-                                  : std::filesystem::path(options.output_path);
+  const std::filesystem::path output = options.output_path.empty()
+                                           ? std::filesystem::path("out") / (scenario.name + ".h5")
+                                           : std::filesystem::path(options.output_path);
   try {
     if (output.has_parent_path()) std::filesystem::create_directories(output.parent_path());
     const core::ThreadLimit thread_limit(options.threads);
@@ -95,8 +95,7 @@ int run_command(const RunOptions& options) {
           writer.write_run(record);
           progress.advance();
         });
-    const double seconds =
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
 
     std::vector<std::vector<analysis::SummaryStatistics>> stats_by_metric;
     std::vector<analysis::SummaryStatistics> statistics;
@@ -108,9 +107,9 @@ int run_command(const RunOptions& options) {
     writer.commit();
 
     if (!options.quiet) {
-      const std::string title = fmt::format(
-          "{}: {} replications x {} months, seed {} ({:.2f} s)", scenario.name, replications,
-          scenario.run.horizon_months, scenario.run.seed, seconds);
+      const std::string title =
+          fmt::format("{}: {} replications x {} months, seed {} ({:.2f} s)", scenario.name, replications,
+                      scenario.run.horizon_months, scenario.run.seed, seconds);
       print_summary_table(std::cout, title, catalog.summary_names, statistics);
       std::cout << "written: " << output.string() << '\n';
     }

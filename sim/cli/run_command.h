@@ -12,10 +12,10 @@ struct RunOptions {
   std::string scenario_path;
   std::optional<std::uint32_t> replications;
   std::optional<std::uint64_t> seed;
-  std::size_t threads = 0;  ///< 0: all cores
+  std::size_t threads = 0;             ///< 0: all cores
   std::vector<std::string> overrides;  ///< "key.path=value"
-  std::string output_path;  ///< empty: out/<scenario name>.h5
-  bool quiet = false;       ///< no table
+  std::string output_path;             ///< empty: out/<scenario name>.h5
+  bool quiet = false;                  ///< no table
   std::string command_line;
 };
 

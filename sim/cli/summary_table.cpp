@@ -28,11 +28,12 @@ void print_summary_table(std::ostream& out, const std::string& title,
   std::size_t name_width = 6;
   for (const auto& name : metric_names) name_width = std::max(name_width, name.size());
   const std::string rule(name_width + 52, '-');
-  fmt::print(out, "{}\n{}\n{:<{}}  {:>14}  {:>31}  {:>3}\n{}\n", title, rule, "metric", name_width,
-             "mean", "95% CI", "n", rule);
+  fmt::print(out, "{}\n{}\n{:<{}}  {:>14}  {:>31}  {:>3}\n{}\n", title, rule, "metric", name_width, "mean",
+             "95% CI", "n", rule);
   for (std::size_t m = 0; m < metric_names.size(); ++m) {
     const auto& s = statistics[m];
-    const std::string interval = s.n >= 2 ? fmt::format("[{}, {}]", readable(s.ci_low), readable(s.ci_high)) : "";
+    const std::string interval =
+        s.n >= 2 ? fmt::format("[{}, {}]", readable(s.ci_low), readable(s.ci_high)) : "";
     fmt::print(out, "{:<{}}  {:>14}  {:>31}  {:>3}\n", metric_names[m], name_width, readable(s.mean),
                interval, s.n);
   }

@@ -18,8 +18,8 @@ int validate_command(const std::string& scenario_path, const std::vector<std::st
     const io::LoadedScenario loaded = io::load_scenario(scenario_path, parsed);
     const models::Scenario& s = loaded.scenario;
     std::cout << fmt::format("{}: ok ({} segments, {} market members, {} months, {} replications)\n",
-                             scenario_path, s.segments.size(), models::market_size(s),
-                             s.run.horizon_months, s.run.replications);
+                             scenario_path, s.segments.size(), models::market_size(s), s.run.horizon_months,
+                             s.run.replications);
     return 0;
   } catch (const io::InputError& error) {
     for (const auto& problem : error.problems()) std::cerr << problem.to_string() << '\n';

@@ -5,8 +5,7 @@ namespace salesim::sim::core {
 
 ThreadLimit::ThreadLimit(std::size_t threads) {
   if (threads > 0) {
-    control_ = std::make_unique<tbb::global_control>(
-        tbb::global_control::max_allowed_parallelism, threads);
+    control_ = std::make_unique<tbb::global_control>(tbb::global_control::max_allowed_parallelism, threads);
   }
 }
 

@@ -4,9 +4,8 @@
 #include <algorithm>
 #include <cstddef>
 #include <functional>
-#include <vector>
-
 #include <memory>
+#include <vector>
 
 #include <tbb/blocked_range.h>
 #include <tbb/global_control.h>
@@ -45,12 +44,10 @@ void for_each_block(std::size_t count, Body&& body) {
  * whatever the thread count or schedule.
  */
 template <typename Partial, typename BlockBody, typename Combine>
-Partial reduce_blocks(std::size_t count, Partial identity, BlockBody&& block_body,
-                      Combine&& combine) {
+Partial reduce_blocks(std::size_t count, Partial identity, BlockBody&& block_body, Combine&& combine) {
   std::vector<Partial> partials(block_count(count), identity);
-  for_each_block(count, [&](std::size_t begin, std::size_t end, std::size_t b) {
-    block_body(begin, end, partials[b]);
-  });
+  for_each_block(
+      count, [&](std::size_t begin, std::size_t end, std::size_t b) { block_body(begin, end, partials[b]); });
   Partial total = identity;
   for (const Partial& partial : partials) combine(total, partial);
   return total;

@@ -45,8 +45,7 @@ class RandomStream {
 
   [[nodiscard]] RandomBlock block(std::uint32_t entity, std::uint32_t step,
                                   std::uint32_t draw_block = 0) const noexcept {
-    const r123::Philox4x32::ctr_type counter = {
-        {entity, step, replication_, tag_ | (draw_block & 0xffu)}};
+    const r123::Philox4x32::ctr_type counter = {{entity, step, replication_, tag_ | (draw_block & 0xffu)}};
     const auto out = r123::Philox4x32()(counter, key_);
     return {out[0], out[1], out[2], out[3]};
   }

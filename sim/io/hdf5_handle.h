@@ -1,11 +1,11 @@
 // RAII ownership of HDF5 identifiers, and HDF5 failures turned into exceptions.
 #pragma once
 
-#include <hdf5.h>
-
 #include <stdexcept>
 #include <string>
 #include <utility>
+
+#include <hdf5.h>
 
 namespace salesim::sim::io::detail {
 

@@ -14,12 +14,12 @@ Hdf5Handle utf8_string_type() {
 
 Hdf5Handle stats_compound_type() {
   using analysis::SummaryStatistics;
-  Hdf5Handle type(checked(H5Tcreate(H5T_COMPOUND, sizeof(SummaryStatistics)), "create compound"),
-                  H5Tclose);
+  Hdf5Handle type(checked(H5Tcreate(H5T_COMPOUND, sizeof(SummaryStatistics)), "create compound"), H5Tclose);
   checked_status(H5Tinsert(type, "mean", HOFFSET(SummaryStatistics, mean), H5T_NATIVE_DOUBLE), "mean");
   checked_status(H5Tinsert(type, "sd", HOFFSET(SummaryStatistics, sd), H5T_NATIVE_DOUBLE), "sd");
   checked_status(H5Tinsert(type, "ci_low", HOFFSET(SummaryStatistics, ci_low), H5T_NATIVE_DOUBLE), "ci_low");
-  checked_status(H5Tinsert(type, "ci_high", HOFFSET(SummaryStatistics, ci_high), H5T_NATIVE_DOUBLE), "ci_high");
+  checked_status(H5Tinsert(type, "ci_high", HOFFSET(SummaryStatistics, ci_high), H5T_NATIVE_DOUBLE),
+                 "ci_high");
   checked_status(H5Tinsert(type, "n", HOFFSET(SummaryStatistics, n), H5T_NATIVE_UINT64), "n");
   return type;
 }
@@ -28,9 +28,9 @@ void write_string_attribute(hid_t object, const std::string& name, const std::st
   const Hdf5Handle type = utf8_string_type();
   const Hdf5Handle space(checked(H5Screate(H5S_SCALAR), "create scalar space"), H5Sclose);
   if (H5Aexists(object, name.c_str()) > 0) H5Adelete(object, name.c_str());
-  const Hdf5Handle attribute(
-      checked(H5Acreate2(object, name.c_str(), type, space, H5P_DEFAULT, H5P_DEFAULT), "create attribute " + name),
-      H5Aclose);
+  const Hdf5Handle attribute(checked(H5Acreate2(object, name.c_str(), type, space, H5P_DEFAULT, H5P_DEFAULT),
+                                     "create attribute " + name),
+                             H5Aclose);
   const char* text = value.c_str();
   checked_status(H5Awrite(attribute, type, &text), "write attribute " + name);
 }
@@ -40,9 +40,9 @@ void write_string_array_attribute(hid_t object, const std::string& name,
   const Hdf5Handle type = utf8_string_type();
   const hsize_t count = values.size();
   const Hdf5Handle space(checked(H5Screate_simple(1, &count, nullptr), "create space"), H5Sclose);
-  const Hdf5Handle attribute(
-      checked(H5Acreate2(object, name.c_str(), type, space, H5P_DEFAULT, H5P_DEFAULT), "create attribute " + name),
-      H5Aclose);
+  const Hdf5Handle attribute(checked(H5Acreate2(object, name.c_str(), type, space, H5P_DEFAULT, H5P_DEFAULT),
+                                     "create attribute " + name),
+                             H5Aclose);
   std::vector<const char*> texts;
   for (const auto& value : values) texts.push_back(value.c_str());
   if (!texts.empty()) checked_status(H5Awrite(attribute, type, texts.data()), "write attribute " + name);
@@ -51,7 +51,8 @@ void write_string_array_attribute(hid_t object, const std::string& name,
 void write_uint_attribute(hid_t object, const std::string& name, std::uint64_t value, hid_t file_type) {
   const Hdf5Handle space(checked(H5Screate(H5S_SCALAR), "create scalar space"), H5Sclose);
   const Hdf5Handle attribute(
-      checked(H5Acreate2(object, name.c_str(), file_type, space, H5P_DEFAULT, H5P_DEFAULT), "create attribute " + name),
+      checked(H5Acreate2(object, name.c_str(), file_type, space, H5P_DEFAULT, H5P_DEFAULT),
+              "create attribute " + name),
       H5Aclose);
   checked_status(H5Awrite(attribute, H5T_NATIVE_UINT64, &value), "write attribute " + name);
 }

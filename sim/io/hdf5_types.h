@@ -17,7 +17,6 @@ Hdf5Handle stats_compound_type();
 void write_string_attribute(hid_t object, const std::string& name, const std::string& value);
 void write_string_array_attribute(hid_t object, const std::string& name,
                                   const std::vector<std::string>& values);
-void write_uint_attribute(hid_t object, const std::string& name, std::uint64_t value,
-                          hid_t file_type);
+void write_uint_attribute(hid_t object, const std::string& name, std::uint64_t value, hid_t file_type);
 
 }  // namespace salesim::sim::io::detail

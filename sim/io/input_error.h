@@ -11,8 +11,8 @@ namespace salesim::sim::io {
 /// One problem located in an input file.
 struct InputProblem {
   std::string file;
-  int line = 0;    ///< 1-based; 0 when unknown (e.g. a missing file)
-  int column = 0;  ///< 1-based; 0 when unknown
+  int line = 0;          ///< 1-based; 0 when unknown (e.g. a missing file)
+  int column = 0;        ///< 1-based; 0 when unknown
   std::string key_path;  ///< e.g. "segments[1].gross_margin"; empty for the whole document
   std::string message;   ///< e.g. "must be at most 1"
   std::string allowed;   ///< e.g. "a number in [0, 1]"; may be empty

@@ -33,9 +33,9 @@ RunFileReader::RunFileReader(const std::filesystem::path& path) : path_(path) {
 
 std::string RunFileReader::string_attribute(const std::string& object_path, const std::string& name) const {
   const std::string what = "read attribute " + object_path + "@" + name + " in " + path_.string();
-  const Hdf5Handle attribute(checked(H5Aopen_by_name(file_, object_path.c_str(), name.c_str(), H5P_DEFAULT,
-                                                     H5P_DEFAULT), what),
-                             H5Aclose);
+  const Hdf5Handle attribute(
+      checked(H5Aopen_by_name(file_, object_path.c_str(), name.c_str(), H5P_DEFAULT, H5P_DEFAULT), what),
+      H5Aclose);
   const Hdf5Handle type = detail::utf8_string_type();
   char* text = nullptr;
   checked_status(H5Aread(attribute, type, &text), what);
@@ -46,16 +46,17 @@ std::string RunFileReader::string_attribute(const std::string& object_path, cons
 
 std::uint64_t RunFileReader::uint_attribute(const std::string& object_path, const std::string& name) const {
   const std::string what = "read attribute " + object_path + "@" + name + " in " + path_.string();
-  const Hdf5Handle attribute(checked(H5Aopen_by_name(file_, object_path.c_str(), name.c_str(), H5P_DEFAULT,
-                                                     H5P_DEFAULT), what),
-                             H5Aclose);
+  const Hdf5Handle attribute(
+      checked(H5Aopen_by_name(file_, object_path.c_str(), name.c_str(), H5P_DEFAULT, H5P_DEFAULT), what),
+      H5Aclose);
   std::uint64_t value = 0;
   checked_status(H5Aread(attribute, H5T_NATIVE_UINT64, &value), what);
   return value;
 }
 
 std::vector<std::string> RunFileReader::names_in(const std::string& group) const {
-  const Hdf5Handle handle(checked(H5Gopen2(file_, group.c_str(), H5P_DEFAULT), "open group " + group), H5Gclose);
+  const Hdf5Handle handle(checked(H5Gopen2(file_, group.c_str(), H5P_DEFAULT), "open group " + group),
+                          H5Gclose);
   std::vector<std::string> names;
   checked_status(H5Literate(handle, H5_INDEX_NAME, H5_ITER_INC, nullptr, collect_name, &names),
                  "list group " + group);
@@ -63,7 +64,8 @@ std::vector<std::string> RunFileReader::names_in(const std::string& group) const
 }
 
 std::vector<hsize_t> RunFileReader::shape(const std::string& dataset) const {
-  const Hdf5Handle handle(checked(H5Dopen2(file_, dataset.c_str(), H5P_DEFAULT), "open " + dataset), H5Dclose);
+  const Hdf5Handle handle(checked(H5Dopen2(file_, dataset.c_str(), H5P_DEFAULT), "open " + dataset),
+                          H5Dclose);
   const Hdf5Handle space(checked(H5Dget_space(handle), "get space of " + dataset), H5Sclose);
   const int rank = H5Sget_simple_extent_ndims(space);
   std::vector<hsize_t> dims(static_cast<std::size_t>(std::max(rank, 0)));
@@ -72,7 +74,8 @@ std::vector<hsize_t> RunFileReader::shape(const std::string& dataset) const {
 }
 
 std::vector<double> RunFileReader::read_doubles(const std::string& dataset) const {
-  const Hdf5Handle handle(checked(H5Dopen2(file_, dataset.c_str(), H5P_DEFAULT), "open " + dataset), H5Dclose);
+  const Hdf5Handle handle(checked(H5Dopen2(file_, dataset.c_str(), H5P_DEFAULT), "open " + dataset),
+                          H5Dclose);
   const Hdf5Handle space(checked(H5Dget_space(handle), "get space of " + dataset), H5Sclose);
   std::vector<double> values(element_count(space));
   if (!values.empty()) {
@@ -83,7 +86,8 @@ std::vector<double> RunFileReader::read_doubles(const std::string& dataset) cons
 }
 
 std::vector<std::uint8_t> RunFileReader::read_done_mask() const {
-  const Hdf5Handle handle(checked(H5Dopen2(file_, "/design/done", H5P_DEFAULT), "open /design/done"), H5Dclose);
+  const Hdf5Handle handle(checked(H5Dopen2(file_, "/design/done", H5P_DEFAULT), "open /design/done"),
+                          H5Dclose);
   const Hdf5Handle space(checked(H5Dget_space(handle), "get space of /design/done"), H5Sclose);
   std::vector<std::uint8_t> values(element_count(space));
   if (!values.empty()) {

@@ -1,12 +1,12 @@
 // Reads a salesim run file back: attributes, dataset names and shapes, values.
 #pragma once
 
-#include <hdf5.h>
-
 #include <cstdint>
 #include <filesystem>
 #include <string>
 #include <vector>
+
+#include <hdf5.h>
 
 #include "analysis/monte_carlo_stats.h"
 #include "sim/io/hdf5_handle.h"

@@ -1,11 +1,11 @@
 // Creation and streaming of the HDF5 run file.
 #include "sim/io/run_file_writer.h"
+#include <system_error>
 
 #include <array>
 #include <cmath>
 #include <limits>
 #include <stdexcept>
-#include <system_error>
 
 #include "sim/io/hdf5_types.h"
 
@@ -20,7 +20,8 @@ constexpr double missing_value = std::numeric_limits<double>::quiet_NaN();
 
 void require_dataset_name(const std::string& name) {
   if (name.empty() || name.find_first_of("/.") != std::string::npos) {
-    throw std::invalid_argument("metric name '" + name + "' cannot name a dataset (no '/' or '.', not empty)");
+    throw std::invalid_argument("metric name '" + name +
+                                "' cannot name a dataset (no '/' or '.', not empty)");
   }
 }
 
@@ -55,10 +56,10 @@ void create_double_dataset(hid_t parent, const std::string& name, const std::vec
   } else {
     checked_status(H5Pset_alloc_time(properties, H5D_ALLOC_TIME_EARLY), "set allocation time");
   }
-  const Hdf5Handle dataset(checked(H5Dcreate2(parent, name.c_str(), H5T_IEEE_F64LE, space, H5P_DEFAULT,
-                                              properties, H5P_DEFAULT),
-                                   "create dataset " + name),
-                           H5Dclose);
+  const Hdf5Handle dataset(
+      checked(H5Dcreate2(parent, name.c_str(), H5T_IEEE_F64LE, space, H5P_DEFAULT, properties, H5P_DEFAULT),
+              "create dataset " + name),
+      H5Dclose);
 }
 
 /// Writes `count` values into `dataset` at `offset` (a hyperslab of the given rank).
@@ -67,8 +68,9 @@ void write_block(hid_t file, const std::string& dataset_path, const std::vector<
   const Hdf5Handle dataset(checked(H5Dopen2(file, dataset_path.c_str(), H5P_DEFAULT), "open " + dataset_path),
                            H5Dclose);
   const Hdf5Handle file_space(checked(H5Dget_space(dataset), "get space of " + dataset_path), H5Sclose);
-  checked_status(H5Sselect_hyperslab(file_space, H5S_SELECT_SET, offset.data(), nullptr, count.data(), nullptr),
-                 "select in " + dataset_path);
+  checked_status(
+      H5Sselect_hyperslab(file_space, H5S_SELECT_SET, offset.data(), nullptr, count.data(), nullptr),
+      "select in " + dataset_path);
   const Hdf5Handle memory_space(
       checked(H5Screate_simple(static_cast<int>(count.size()), count.data(), nullptr), "create memory space"),
       H5Sclose);
@@ -116,7 +118,8 @@ RunFileWriter::RunFileWriter(std::filesystem::path final_path, const Provenance&
   const hsize_t parameters = design.parameter_names.size();
   {
     const std::array<hsize_t, 2> dims{points, parameters};
-    const Hdf5Handle space(checked(H5Screate_simple(2, dims.data(), nullptr), "create design space"), H5Sclose);
+    const Hdf5Handle space(checked(H5Screate_simple(2, dims.data(), nullptr), "create design space"),
+                           H5Sclose);
     const Hdf5Handle properties = creation_properties(H5P_DATASET_CREATE);
     const Hdf5Handle params(checked(H5Dcreate2(design_group, "params", H5T_IEEE_F64LE, space, H5P_DEFAULT,
                                                properties, H5P_DEFAULT),
@@ -135,10 +138,10 @@ RunFileWriter::RunFileWriter(std::filesystem::path final_path, const Provenance&
     const std::uint8_t not_done = 0;
     checked_status(H5Pset_fill_value(properties, H5T_NATIVE_UINT8, &not_done), "set done fill");
     checked_status(H5Pset_alloc_time(properties, H5D_ALLOC_TIME_EARLY), "set allocation time");
-    const Hdf5Handle done(checked(H5Dcreate2(design_group, "done", H5T_STD_U8LE, space, H5P_DEFAULT,
-                                             properties, H5P_DEFAULT),
-                                  "create /design/done"),
-                          H5Dclose);
+    const Hdf5Handle done(
+        checked(H5Dcreate2(design_group, "done", H5T_STD_U8LE, space, H5P_DEFAULT, properties, H5P_DEFAULT),
+                "create /design/done"),
+        H5Dclose);
   }
 
   const Hdf5Handle summary = create_group(file_, "summary");
@@ -178,22 +181,26 @@ void RunFileWriter::write_run(const core::RunRecord& record) {
   write_block(file_, "/design/done", {p, r}, {1, 1}, H5T_NATIVE_UINT8, &done);
 }
 
-void RunFileWriter::write_stats(const std::vector<std::vector<analysis::SummaryStatistics>>& stats_by_metric) {
+void RunFileWriter::write_stats(
+    const std::vector<std::vector<analysis::SummaryStatistics>>& stats_by_metric) {
   if (stats_by_metric.size() != catalog_.summary_names.size()) {
     throw std::invalid_argument("statistics do not match the metric catalog");
   }
   const Hdf5Handle type = detail::stats_compound_type();
   const hsize_t points = points_;
   for (std::size_t m = 0; m < stats_by_metric.size(); ++m) {
-    if (stats_by_metric[m].size() != points_) throw std::invalid_argument("statistics need one row per design point");
+    if (stats_by_metric[m].size() != points_)
+      throw std::invalid_argument("statistics need one row per design point");
     const std::string path = "/stats/" + catalog_.summary_names[m];
     if (H5Lexists(file_, path.c_str(), H5P_DEFAULT) > 0) H5Ldelete(file_, path.c_str(), H5P_DEFAULT);
     const Hdf5Handle space(checked(H5Screate_simple(1, &points, nullptr), "create stats space"), H5Sclose);
     const Hdf5Handle properties = creation_properties(H5P_DATASET_CREATE);
     const Hdf5Handle dataset(
-        checked(H5Dcreate2(file_, path.c_str(), type, space, H5P_DEFAULT, properties, H5P_DEFAULT), "create " + path),
+        checked(H5Dcreate2(file_, path.c_str(), type, space, H5P_DEFAULT, properties, H5P_DEFAULT),
+                "create " + path),
         H5Dclose);
-    checked_status(H5Dwrite(dataset, type, H5S_ALL, H5S_ALL, H5P_DEFAULT, stats_by_metric[m].data()), "write " + path);
+    checked_status(H5Dwrite(dataset, type, H5S_ALL, H5S_ALL, H5P_DEFAULT, stats_by_metric[m].data()),
+                   "write " + path);
   }
 }
 

@@ -41,8 +41,7 @@ class RunFileWriter {
   /// @throws std::invalid_argument for a metric name with '/' or '.', or empty;
   /// @throws std::runtime_error (with the path) when the file cannot be created.
   RunFileWriter(std::filesystem::path final_path, const Provenance& provenance,
-                const core::MetricCatalog& catalog, const DesignTable& design,
-                std::uint32_t replications);
+                const core::MetricCatalog& catalog, const DesignTable& design, std::uint32_t replications);
   ~RunFileWriter();
   RunFileWriter(const RunFileWriter&) = delete;
   RunFileWriter& operator=(const RunFileWriter&) = delete;

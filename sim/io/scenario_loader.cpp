@@ -1,6 +1,5 @@
 // Scenario loading: guard the text, merge defaults, apply --set, read and check every key.
 #include "sim/io/scenario_loader.h"
-
 #include <unistd.h>
 
 #include <cmath>
@@ -40,7 +39,8 @@ class Problems {
   Problems(std::string file, std::set<std::string> overridden)
       : file_(std::move(file)), overridden_(std::move(overridden)) {}
 
-  void report(const std::string& path, const YAML::Node& node, std::string message, std::string allowed = "") {
+  void report(const std::string& path, const YAML::Node& node, std::string message,
+              std::string allowed = "") {
     if (overridden_.count(path) > 0) {
       list_.push_back({override_label, 0, 0, path, std::move(message), std::move(allowed)});
       return;
@@ -64,7 +64,8 @@ class Problems {
 std::string describe_range(double min, double max, bool min_exclusive, bool whole) {
   const std::string kind = whole ? "a whole number" : "a number";
   const bool has_min = std::isfinite(min), has_max = std::isfinite(max);
-  if (has_min && has_max) return fmt::format("{} in {}{}, {}]", kind, min_exclusive ? "(" : "[", number(min), number(max));
+  if (has_min && has_max)
+    return fmt::format("{} in {}{}, {}]", kind, min_exclusive ? "(" : "[", number(min), number(max));
   if (has_min) return fmt::format("{} {} {}", kind, min_exclusive ? ">" : ">=", number(min));
   if (has_max) return fmt::format("{} <= {}", kind, number(max));
   return kind;
@@ -96,7 +97,8 @@ void read_field(const YAML::Node& node, const std::string& path, const schema::F
           allowed = describe_range(field.min, field.max, field.min_exclusive, whole);
         }
         if (!node.IsScalar()) {
-          problems.report(path, node, fmt::format("expected {}, found {}", allowed, node_kind(node)), allowed);
+          problems.report(path, node, fmt::format("expected {}, found {}", allowed, node_kind(node)),
+                          allowed);
           return;
         }
         const std::string& text = node.Scalar();
@@ -114,14 +116,19 @@ void read_field(const YAML::Node& node, const std::string& path, const schema::F
           const auto found = std::find(names.begin(), names.end(), text);
           if (found == names.end()) {
             const std::string guess = closest_name(text, names);
-            problems.report(path, node, "unknown network '" + text + "'" + (guess.empty() ? "" : " (did you mean '" + guess + "'?)"), allowed);
+            problems.report(
+                path, node,
+                "unknown network '" + text + "'" + (guess.empty() ? "" : " (did you mean '" + guess + "'?)"),
+                allowed);
             return;
           }
           target.*member = static_cast<models::NetworkKind>(found - names.begin());
         } else {
           double value = 0.0;
           if (!YAML::convert<double>::decode(node, value) || !std::isfinite(value)) {
-            problems.report(path, node, "'" + text + "' is not " + (whole ? "a whole number" : "a finite number"), allowed);
+            problems.report(path, node,
+                            "'" + text + "' is not " + (whole ? "a whole number" : "a finite number"),
+                            allowed);
             return;
           }
           if (whole && value != std::floor(value)) {
@@ -130,15 +137,18 @@ void read_field(const YAML::Node& node, const std::string& path, const schema::F
           }
           const bool too_low = field.min_exclusive ? value <= field.min : value < field.min;
           if (too_low || value > field.max) {
-            const std::string bound = too_low ? (field.min_exclusive ? "must be more than " : "must be at least ") + number(field.min)
-                                              : "must be at most " + number(field.max);
+            const std::string bound =
+                too_low
+                    ? (field.min_exclusive ? "must be more than " : "must be at least ") + number(field.min)
+                    : "must be at most " + number(field.max);
             problems.report(path, node, fmt::format("{} {}", text, bound), allowed);
             return;
           }
           if constexpr (std::is_same_v<T, std::uint64_t>) {
             // Beyond 2^53 a double loses digits; read the integer itself.
             std::uint64_t exact = 0;
-            target.*member = YAML::convert<std::uint64_t>::decode(node, exact) ? exact : static_cast<T>(value);
+            target.*member =
+                YAML::convert<std::uint64_t>::decode(node, exact) ? exact : static_cast<T>(value);
           } else {
             target.*member = static_cast<T>(value);
           }
@@ -149,19 +159,22 @@ void read_field(const YAML::Node& node, const std::string& path, const schema::F
 
 /// Reads a mapping of scalar keys; keys in `nested` are left to the caller.
 template <typename Section>
-void read_section(const YAML::Node& node, const std::string& path, const std::vector<schema::Field<Section>>& fields,
-                  Section& target, Problems& problems, const std::vector<std::string>& nested = {}) {
+void read_section(const YAML::Node& node, const std::string& path,
+                  const std::vector<schema::Field<Section>>& fields, Section& target, Problems& problems,
+                  const std::vector<std::string>& nested = {}) {
   auto keys = schema::keys_of(fields);
   keys.insert(keys.end(), nested.begin(), nested.end());
   if (!node.IsMap()) {
-    problems.report(path, node, fmt::format("expected a mapping of keys to values, found {}", node_kind(node)),
+    problems.report(path, node,
+                    fmt::format("expected a mapping of keys to values, found {}", node_kind(node)),
                     "keys " + join(keys));
     return;
   }
   for (const auto& entry : node) {
     const std::string key = entry.first.Scalar();
     const std::string key_path = path + "." + key;
-    const auto field = std::find_if(fields.begin(), fields.end(), [&](const auto& f) { return f.key == key; });
+    const auto field =
+        std::find_if(fields.begin(), fields.end(), [&](const auto& f) { return f.key == key; });
     if (field != fields.end()) {
       read_field(entry.second, key_path, *field, target, problems);
     } else if (std::find(nested.begin(), nested.end(), key) == nested.end()) {
@@ -181,11 +194,13 @@ SegmentParams read_segment(const YAML::Node& node, const std::string& path, cons
   read_section(node, path, schema::segment_fields(), segment, problems, {spend_key});
   if (!node.IsMap()) return segment;
   if (node[spend_key]) {
-    read_section(node[spend_key], path + "." + spend_key, schema::spend_fields(), segment.spend_per_purchase, problems);
+    read_section(node[spend_key], path + "." + spend_key, schema::spend_fields(), segment.spend_per_purchase,
+                 problems);
   }
   if (require_identity) {
     for (const char* required : {"name", "size"}) {
-      if (!node[required]) problems.report(path, node, std::string("missing required key '") + required + "'", "");
+      if (!node[required])
+        problems.report(path, node, std::string("missing required key '") + required + "'", "");
     }
   }
   return segment;
@@ -199,7 +214,8 @@ void read_document(const YAML::Node& root, Scenario& scenario, SegmentParams& se
     return;
   }
   if (!root.IsMap()) {
-    problems.report("", root, fmt::format("a scenario must be a mapping of sections, found {}", node_kind(root)),
+    problems.report("", root,
+                    fmt::format("a scenario must be a mapping of sections, found {}", node_kind(root)),
                     join(schema::top_level_keys()));
     return;
   }
@@ -230,8 +246,9 @@ void read_document(const YAML::Node& root, Scenario& scenario, SegmentParams& se
       segment_defaults = read_segment(value, key, segment_defaults, problems, false);
     } else if (key == "segments") {
       if (!value.IsSequence() || value.size() == 0) {
-        problems.report(key, value, fmt::format("expected a non-empty list of segments, found {}",
-                                                value.IsSequence() ? "an empty list" : node_kind(value)),
+        problems.report(key, value,
+                        fmt::format("expected a non-empty list of segments, found {}",
+                                    value.IsSequence() ? "an empty list" : node_kind(value)),
                         "a list of mappings, each with at least name and size");
         continue;
       }
@@ -242,19 +259,23 @@ void read_document(const YAML::Node& root, Scenario& scenario, SegmentParams& se
       }
     } else {
       const std::string guess = closest_name(key, keys);
-      problems.report(key, entry.first, "unknown key '" + key + "'" + (guess.empty() ? "" : " (did you mean '" + guess + "'?)"),
+      problems.report(key, entry.first,
+                      "unknown key '" + key + "'" + (guess.empty() ? "" : " (did you mean '" + guess + "'?)"),
                       join(keys));
     }
   }
   if (!is_defaults && !root["segments"]) {
-    problems.report("segments", root, "missing required key 'segments'", "a list of segments, each with name and size");
+    problems.report("segments", root, "missing required key 'segments'",
+                    "a list of segments, each with name and size");
   }
 }
 
 std::uint64_t physical_memory_bytes() {
   const long pages = ::sysconf(_SC_PHYS_PAGES);
   const long page_size = ::sysconf(_SC_PAGE_SIZE);
-  return pages > 0 && page_size > 0 ? static_cast<std::uint64_t>(pages) * static_cast<std::uint64_t>(page_size) : 0;
+  return pages > 0 && page_size > 0
+             ? static_cast<std::uint64_t>(pages) * static_cast<std::uint64_t>(page_size)
+             : 0;
 }
 
 bool valid_name_character(char c) {
@@ -269,7 +290,8 @@ void check_cross_field_rules(const Scenario& scenario, const YAML::Node& root, P
     problems.report("segments", segments, fmt::format("{} segments", scenario.segments.size()),
                     fmt::format("at most {} segments", limits.max_segments));
   }
-  if (scenario.name.empty() || !std::all_of(scenario.name.begin(), scenario.name.end(), valid_name_character)) {
+  if (scenario.name.empty() ||
+      !std::all_of(scenario.name.begin(), scenario.name.end(), valid_name_character)) {
     problems.report("name", root["name"], "'" + scenario.name + "' cannot name an output file",
                     "letters, digits, '-', '_' and '.'");
   }
@@ -278,17 +300,20 @@ void check_cross_field_rules(const Scenario& scenario, const YAML::Node& root, P
   for (std::size_t i = 0; i < scenario.segments.size(); ++i) {
     const SegmentParams& segment = scenario.segments[i];
     const std::string path = fmt::format("segments[{}]", i);
-    const YAML::Node node = segments && segments.IsSequence() && i < segments.size() ? segments[i] : YAML::Node();
+    const YAML::Node node =
+        segments && segments.IsSequence() && i < segments.size() ? segments[i] : YAML::Node();
     if (segment.name.empty()) {
-      problems.report(path + ".name", node.IsMap() ? node["name"] : node, "a segment needs a name", "a non-empty text");
+      problems.report(path + ".name", node.IsMap() ? node["name"] : node, "a segment needs a name",
+                      "a non-empty text");
     } else if (!names.insert(segment.name).second) {
-      problems.report(path + ".name", node.IsMap() ? node["name"] : node, "segment name '" + segment.name + "' is used twice",
-                      "unique segment names");
+      problems.report(path + ".name", node.IsMap() ? node["name"] : node,
+                      "segment name '" + segment.name + "' is used twice", "unique segment names");
     }
     if (segment.initial_customers > segment.size) {
-      problems.report(path + ".initial_customers", node.IsMap() ? node["initial_customers"] : node,
-                      fmt::format("{} initial customers in a market of {}", segment.initial_customers, segment.size),
-                      "at most the segment's size");
+      problems.report(
+          path + ".initial_customers", node.IsMap() ? node["initial_customers"] : node,
+          fmt::format("{} initial customers in a market of {}", segment.initial_customers, segment.size),
+          "at most the segment's size");
     }
     share_total += segment.marketing_share;
   }
@@ -297,19 +322,23 @@ void check_cross_field_rules(const Scenario& scenario, const YAML::Node& root, P
     problems.report("segments", segments, fmt::format("market of {} members is too large", members),
                     fmt::format("at most {} members over all segments", limits.max_market_size));
   }
-  const std::uint64_t bytes = members * (limits.bytes_per_member + limits.bytes_per_contact * scenario.referrals.mean_degree);
+  const std::uint64_t bytes =
+      members * (limits.bytes_per_member + limits.bytes_per_contact * scenario.referrals.mean_degree);
   const std::uint64_t memory = physical_memory_bytes();
   if (memory > 0 && bytes > memory) {
-    problems.report("segments", segments,
-                    fmt::format("one world needs about {:.1f} GiB, more than this machine's {:.1f} GiB",
-                                static_cast<double>(bytes) / (1u << 30), static_cast<double>(memory) / (1u << 30)),
-                    "a smaller market or a smaller referrals.mean_degree");
+    problems.report(
+        "segments", segments,
+        fmt::format("one world needs about {:.1f} GiB, more than this machine's {:.1f} GiB",
+                    static_cast<double>(bytes) / (1u << 30), static_cast<double>(memory) / (1u << 30)),
+        "a smaller market or a smaller referrals.mean_degree");
   }
   const YAML::Node referrals = root["referrals"];
   const YAML::Node degree = referrals && referrals.IsMap() ? referrals["mean_degree"] : YAML::Node();
-  if (scenario.referrals.network == models::NetworkKind::small_world && scenario.referrals.mean_degree % 2 != 0) {
-    problems.report("referrals.mean_degree", degree, fmt::format("{} is odd", scenario.referrals.mean_degree),
-                    "an even number for a small_world network (each member links k/2 neighbours on each side)");
+  if (scenario.referrals.network == models::NetworkKind::small_world &&
+      scenario.referrals.mean_degree % 2 != 0) {
+    problems.report(
+        "referrals.mean_degree", degree, fmt::format("{} is odd", scenario.referrals.mean_degree),
+        "an even number for a small_world network (each member links k/2 neighbours on each side)");
   }
   if (members > 0 && scenario.referrals.mean_degree >= members) {
     problems.report("referrals.mean_degree", degree,
@@ -325,9 +354,11 @@ void check_cross_field_rules(const Scenario& scenario, const YAML::Node& root, P
       const SegmentParams& segment = scenario.segments[i];
       const bool gets_budget = share_total > 0.0 ? segment.marketing_share > 0.0 : true;
       if (gets_budget && segment.acquisition_cost <= 0.0) {
-        const YAML::Node node = segments && segments.IsSequence() && i < segments.size() ? segments[i] : YAML::Node();
-        problems.report(fmt::format("segments[{}].acquisition_cost", i), node.IsMap() ? node["acquisition_cost"] : node,
-                        "a segment that gets marketing budget needs a positive acquisition cost", "a number > 0");
+        const YAML::Node node =
+            segments && segments.IsSequence() && i < segments.size() ? segments[i] : YAML::Node();
+        problems.report(
+            fmt::format("segments[{}].acquisition_cost", i), node.IsMap() ? node["acquisition_cost"] : node,
+            "a segment that gets marketing budget needs a positive acquisition cost", "a number > 0");
       }
     }
   }
@@ -384,14 +415,16 @@ std::string apply_override(YAML::Node& root, const Override& item, std::vector<I
     return "";
   }
   if (!value.IsScalar()) {
-    problems.push_back(override_problem(item, "value '" + item.value + "' must be a single value", "a number, a word or true/false"));
+    problems.push_back(override_problem(item, "value '" + item.value + "' must be a single value",
+                                        "a number, a word or true/false"));
     return "";
   }
   const std::vector<std::string> tokens = split_key_path(item.key_path);
   const auto unknown = [&] {
     const std::string guess = closest_name(item.key_path, settable_paths());
-    problems.push_back(override_problem(item, "unknown key path" + (guess.empty() ? "" : " (did you mean '" + guess + "'?)"),
-                                        "section.key, e.g. run.seed, service.level, segments[0].gross_margin"));
+    problems.push_back(
+        override_problem(item, "unknown key path" + (guess.empty() ? "" : " (did you mean '" + guess + "'?)"),
+                         "section.key, e.g. run.seed, service.level, segments[0].gross_margin"));
     return std::string();
   };
   if (tokens.empty()) return unknown();
@@ -414,18 +447,21 @@ std::string apply_override(YAML::Node& root, const Override& item, std::vector<I
       index = std::stoul(digits);
     } else {
       for (std::size_t i = 0; i < segments.size(); ++i) {
-        if (segments[i].IsMap() && segments[i]["name"] && segments[i]["name"].Scalar() == tokens[1]) index = i;
+        if (segments[i].IsMap() && segments[i]["name"] && segments[i]["name"].Scalar() == tokens[1])
+          index = i;
       }
     }
     if (index >= segments.size()) {
-      problems.push_back(override_problem(item, "no segment '" + tokens[1] + "'",
-                                          fmt::format("an index below {} or a segment name", segments.size())));
+      problems.push_back(
+          override_problem(item, "no segment '" + tokens[1] + "'",
+                           fmt::format("an index below {} or a segment name", segments.size())));
       return "";
     }
     const std::string prefix = fmt::format("segments[{}]", index);
     YAML::Node segment = segments[index];
     const auto segment_keys = schema::keys_of(schema::segment_fields());
-    if (tokens.size() == 3 && std::find(segment_keys.begin(), segment_keys.end(), tokens[2]) != segment_keys.end()) {
+    if (tokens.size() == 3 &&
+        std::find(segment_keys.begin(), segment_keys.end(), tokens[2]) != segment_keys.end()) {
       segment[tokens[2]] = value;
       return prefix + "." + tokens[2];
     }
@@ -477,7 +513,8 @@ LoadedScenario load_scenario_text(std::string_view yaml_text, std::string_view f
   try {
     root = YAML::Load(std::string(yaml_text));
   } catch (const YAML::Exception& error) {
-    throw InputError({{file, error.mark.line + 1, error.mark.column + 1, "", "YAML syntax error: " + error.msg, ""}});
+    throw InputError(
+        {{file, error.mark.line + 1, error.mark.column + 1, "", "YAML syntax error: " + error.msg, ""}});
   }
 
   std::vector<InputProblem> override_problems;

@@ -100,9 +100,9 @@ const std::vector<Field<SurveyParams>>& survey_fields() {
 }
 
 const std::vector<std::string>& top_level_keys() {
-  static const std::vector<std::string> keys = {"name",     "description", "run",          "segments",
-                                                "marketing", "referrals",  "satisfaction", "service",
-                                                "pricing",  "survey"};
+  static const std::vector<std::string> keys = {"name",      "description", "run",          "segments",
+                                                "marketing", "referrals",   "satisfaction", "service",
+                                                "pricing",   "survey"};
   return keys;
 }
 

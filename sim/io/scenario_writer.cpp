@@ -13,10 +13,18 @@ std::string quoted(const std::string& text) {
   std::string out = "\"";
   for (const char c : text) {
     switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\t': out += "\\t"; break;
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
       default:
         if (static_cast<unsigned char>(c) < 0x20) {
           out += fmt::format("\\x{:02x}", static_cast<unsigned char>(c));
@@ -29,8 +37,8 @@ std::string quoted(const std::string& text) {
 }
 
 template <typename Section>
-void write_fields(std::string& out, const Section& section,
-                  const std::vector<schema::Field<Section>>& fields, const std::string& indent) {
+void write_fields(std::string& out, const Section& section, const std::vector<schema::Field<Section>>& fields,
+                  const std::string& indent) {
   for (const auto& field : fields) {
     const std::string value = std::visit(
         [&](auto member) -> std::string {

@@ -29,15 +29,18 @@ class GuardingHandler : public YAML::EventHandler {
     }
     node(mark, nullptr);
   }
-  void OnScalar(const YAML::Mark& mark, const std::string&, YAML::anchor_t, const std::string& value) override {
+  void OnScalar(const YAML::Mark& mark, const std::string&, YAML::anchor_t,
+                const std::string& value) override {
     node(mark, &value);
   }
-  void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {
+  void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t,
+                       YAML::EmitterStyle::value) override {
     node(mark, nullptr);
     open_.push_back({false, true, {}});
   }
   void OnSequenceEnd() override { open_.pop_back(); }
-  void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {
+  void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t,
+                  YAML::EmitterStyle::value) override {
     node(mark, nullptr);
     open_.push_back({true, true, {}});
   }
@@ -50,7 +53,8 @@ class GuardingHandler : public YAML::EventHandler {
     std::set<std::string> keys;
   };
 
-  [[noreturn]] void fail(const YAML::Mark& mark, const std::string& message, const std::string& allowed) const {
+  [[noreturn]] void fail(const YAML::Mark& mark, const std::string& message,
+                         const std::string& allowed) const {
     throw InputError({{file_, mark.line + 1, mark.column + 1, "", message, allowed}});
   }
 

@@ -7,8 +7,7 @@
 
 namespace salesim::sim::run {
 
-void run_replications(const ReplicationPlan& plan, const SimulateRun& simulate,
-                      const RunSink& sink) {
+void run_replications(const ReplicationPlan& plan, const SimulateRun& simulate, const RunSink& sink) {
   const std::uint64_t runs = std::uint64_t{plan.design_points} * plan.replications;
   std::mutex sink_mutex;
   std::atomic<bool> skipped{false};
@@ -20,8 +19,7 @@ void run_replications(const ReplicationPlan& plan, const SimulateRun& simulate,
     }
     const auto design_point = static_cast<std::uint32_t>(index / plan.replications);
     const auto replication = static_cast<std::uint32_t>(index % plan.replications);
-    const core::RunAddress address{
-        plan.seed, plan.common_random_numbers ? 0u : design_point, replication};
+    const core::RunAddress address{plan.seed, plan.common_random_numbers ? 0u : design_point, replication};
     core::RunRecord record = simulate(design_point, address);
     record.design_point = design_point;
     record.replication = replication;

@@ -29,8 +29,8 @@ class RunsInterrupted : public std::runtime_error {
 };
 
 /// Simulates one run at the given random-number address and returns its metrics.
-using SimulateRun = std::function<core::RunRecord(std::uint32_t design_point,
-                                                  const core::RunAddress& address)>;
+using SimulateRun =
+    std::function<core::RunRecord(std::uint32_t design_point, const core::RunAddress& address)>;
 /// Receives each finished run; calls are serialized, in no particular order.
 using RunSink = std::function<void(core::RunRecord&&)>;
 
@@ -40,7 +40,6 @@ using RunSink = std::function<void(core::RunRecord&&)>;
  * An exception from `simulate` or `sink` stops the remaining runs and is rethrown.
  * @throws RunsInterrupted when plan.stop_requested was set and some runs were skipped.
  */
-void run_replications(const ReplicationPlan& plan, const SimulateRun& simulate,
-                      const RunSink& sink);
+void run_replications(const ReplicationPlan& plan, const SimulateRun& simulate, const RunSink& sink);
 
 }  // namespace salesim::sim::run

@@ -80,7 +80,8 @@ int main(int argc, char** argv) {
   std::printf("monthly steps                  %.3f s\n", step_seconds);
   std::printf("member-steps per second        %.3e (%.3e per thread)\n", member_steps / step_seconds,
               member_steps / step_seconds / static_cast<double>(threads));
-  std::printf("active customer-steps / second %.3e\n", static_cast<double>(active_customer_steps) / step_seconds);
+  std::printf("active customer-steps / second %.3e\n",
+              static_cast<double>(active_customer_steps) / step_seconds);
   std::printf("hot state per member           %.0f bytes\n", hot_bytes);
   std::printf("peak RSS (simulation)           %.1f MiB\n", simulation_peak_rss);
   std::printf("update memory traffic          %.2f GB/s\n", update_traffic / 1e9);

@@ -19,9 +19,7 @@ namespace {
 const std::string salesim_exe = SALESIM_EXECUTABLE;
 const std::string baseline = std::string(SALESIM_SOURCE_DIR) + "/scenarios/classroom/baseline.yaml";
 
-void write_text(const std::filesystem::path& path, const std::string& text) {
-  std::ofstream(path) << text;
-}
+void write_text(const std::filesystem::path& path, const std::string& text) { std::ofstream(path) << text; }
 
 /// Every dataset under /summary, /timeseries and /stats of two files holds the same bits.
 void require_identical_datasets(const std::filesystem::path& a, const std::filesystem::path& b) {
@@ -53,7 +51,8 @@ void require_identical_datasets(const std::filesystem::path& a, const std::files
 TEST_CASE("salesim run prints the summary table and writes the DESIGN section 5 layout", "[cli][e2e]") {
   const auto dir = fresh_directory("run");
   const auto file = dir / "baseline.h5";
-  const auto result = run_command_line(salesim_exe + " run " + baseline + " --reps 4 --seed 3 --threads 2 -o " + file.string());
+  const auto result = run_command_line(salesim_exe + " run " + baseline +
+                                       " --reps 4 --seed 3 --threads 2 -o " + file.string());
   INFO(result.err);
   REQUIRE(result.exit_code == 0);
   CHECK(result.out.find("95% CI") != std::string::npos);
@@ -90,8 +89,9 @@ TEST_CASE("the same scenario and seed give bit-identical HDF5 datasets with 1, 2
           "[cli][determinism]") {
   const auto dir = fresh_directory("threads");
   for (const char* threads : {"1", "2", "8"}) {
-    const auto result = run_command_line(salesim_exe + " run " + baseline + " --reps 6 --seed 11 -q --threads " +
-                                         threads + " -o " + (dir / (std::string("t") + threads + ".h5")).string());
+    const auto result =
+        run_command_line(salesim_exe + " run " + baseline + " --reps 6 --seed 11 -q --threads " + threads +
+                         " -o " + (dir / (std::string("t") + threads + ".h5")).string());
     INFO(result.err);
     REQUIRE(result.exit_code == 0);
   }
@@ -103,9 +103,9 @@ TEST_CASE("the same scenario and seed give bit-identical HDF5 datasets with 1, 2
 TEST_CASE("a --set override changes a value and the file records the resolved scenario", "[cli][e2e]") {
   const auto dir = fresh_directory("set");
   const auto file = dir / "set.h5";
-  const auto result = run_command_line(salesim_exe + " run " + baseline +
-                                       " --reps 2 -q --set service.level=0.9 --set run.horizon_months=12 -o " +
-                                       file.string());
+  const auto result = run_command_line(
+      salesim_exe + " run " + baseline +
+      " --reps 2 -q --set service.level=0.9 --set run.horizon_months=12 -o " + file.string());
   INFO(result.err);
   REQUIRE(result.exit_code == 0);
   const RunFileReader reader(file);
@@ -143,12 +143,14 @@ TEST_CASE("bad input gets one located line per problem, exit code 2 and no outpu
   // The located format: file:line:col: key.path: message
   const auto typo = run_command_line(salesim_exe + " validate " + (dir / "typo.yaml").string());
   CHECK(typo.exit_code == 2);
-  CHECK(std::regex_search(typo.err, std::regex("typo\\.yaml:4:5: segments\\[0\\]\\.gross_margn: .*did you mean 'gross_margin'")));
+  CHECK(std::regex_search(
+      typo.err, std::regex("typo\\.yaml:4:5: segments\\[0\\]\\.gross_margn: .*did you mean 'gross_margin'")));
   std::filesystem::remove_all(dir);
 }
 
 TEST_CASE("every shipped scenario validates", "[cli][scenarios]") {
-  for (const auto& entry : std::filesystem::recursive_directory_iterator(std::string(SALESIM_SOURCE_DIR) + "/scenarios")) {
+  for (const auto& entry :
+       std::filesystem::recursive_directory_iterator(std::string(SALESIM_SOURCE_DIR) + "/scenarios")) {
     if (entry.path().extension() != ".yaml") continue;
     const auto result = run_command_line(salesim_exe + " validate " + entry.path().string());
     INFO(entry.path() << ": " << result.err);
@@ -167,7 +169,8 @@ TEST_CASE("help and version exit 0, a missing subcommand exits 2", "[cli]") {
 TEST_CASE("Python's h5py reads the run file", "[cli][python]") {
   const auto dir = fresh_directory("h5py");
   const auto file = dir / "py.h5";
-  REQUIRE(run_command_line(salesim_exe + " run " + baseline + " --reps 3 -q -o " + file.string()).exit_code == 0);
+  REQUIRE(run_command_line(salesim_exe + " run " + baseline + " --reps 3 -q -o " + file.string()).exit_code ==
+          0);
   const std::string script =
       "import h5py, sys\n"
       "f = h5py.File(sys.argv[1], 'r')\n"
@@ -178,7 +181,8 @@ TEST_CASE("Python's h5py reads the run file", "[cli][python]") {
       "assert abs(s['mean'] - f['summary/revenue'][0].mean()) < 1e-6 * abs(s['mean'])\n"
       "print('h5py ok')\n";
   write_text(dir / "check.py", script);
-  const auto result = run_command_line(std::string(SALESIM_PYTHON) + " " + (dir / "check.py").string() + " " + file.string());
+  const auto result =
+      run_command_line(std::string(SALESIM_PYTHON) + " " + (dir / "check.py").string() + " " + file.string());
   INFO(result.err);
   CHECK(result.exit_code == 0);
   CHECK(result.out.find("h5py ok") != std::string::npos);

@@ -22,8 +22,7 @@ struct CommandResult {
 /// Runs `command_line` through the shell, capturing both streams in temporary files.
 inline CommandResult run_command_line(const std::string& command_line) {
   const auto dir = std::filesystem::temp_directory_path();
-  const std::string stem = "salesim-test-" + std::to_string(::getpid()) + "-" +
-                           std::to_string(std::rand());
+  const std::string stem = "salesim-test-" + std::to_string(::getpid()) + "-" + std::to_string(std::rand());
   const auto out_path = dir / (stem + ".out");
   const auto err_path = dir / (stem + ".err");
   const std::string full = command_line + " >" + out_path.string() + " 2>" + err_path.string();
@@ -42,8 +41,8 @@ inline CommandResult run_command_line(const std::string& command_line) {
 
 /// A fresh, empty directory under the system temporary directory.
 inline std::filesystem::path fresh_directory(const std::string& name) {
-  const auto dir = std::filesystem::temp_directory_path() /
-                   ("salesim-" + name + "-" + std::to_string(::getpid()));
+  const auto dir =
+      std::filesystem::temp_directory_path() / ("salesim-" + name + "-" + std::to_string(::getpid()));
   std::filesystem::remove_all(dir);
   std::filesystem::create_directories(dir);
   return dir;

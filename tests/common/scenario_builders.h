@@ -41,8 +41,7 @@ inline models::Scenario lively_market() {
 /// One cohort of customers, all there at month 0, nobody acquired, satisfaction frozen:
 /// every customer buys `margin` worth of gross margin each month it stays (retention r).
 inline models::Scenario constant_retention_cohort(double margin_per_month, double retention,
-                                                  double discount_rate_per_year,
-                                                  std::uint32_t horizon_months,
+                                                  double discount_rate_per_year, std::uint32_t horizon_months,
                                                   std::uint32_t customers) {
   models::Scenario scenario;
   scenario.name = "cohort";

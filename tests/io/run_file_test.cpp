@@ -34,7 +34,8 @@ sim::io::Provenance provenance() {
 
 sim::io::DesignTable two_points() { return {{"service.level"}, {0.4, 0.8}, 2}; }
 
-void write_all(const std::filesystem::path& path, std::vector<std::pair<std::uint32_t, std::uint32_t>> order) {
+void write_all(const std::filesystem::path& path,
+               std::vector<std::pair<std::uint32_t, std::uint32_t>> order) {
   RunFileWriter writer(path, provenance(), small_catalog(), two_points(), 3);
   for (const auto& [p, r] : order) writer.write_run(record_for(p, r));
   writer.write_stats({{{1, 2, 0, 2, 3}, {3, 4, 2, 4, 3}}, {{5, 6, 4, 6, 3}, {7, 8, 6, 8, 3}}});
@@ -64,7 +65,8 @@ TEST_CASE("a run file round-trips attributes, design, summaries, time series and
   CHECK(reader.uint_attribute("/", "seed") == 42);
   CHECK(reader.uint_attribute("/", "schema_version") == 1);
   CHECK(reader.string_attribute("/scenario", "yaml") == "name: test\n");
-  CHECK(reader.names_in("/") == std::vector<std::string>{"design", "scenario", "stats", "summary", "timeseries"});
+  CHECK(reader.names_in("/") ==
+        std::vector<std::string>{"design", "scenario", "stats", "summary", "timeseries"});
   CHECK(reader.read_doubles("/design/params") == std::vector<double>{0.4, 0.8});
   CHECK(reader.shape("/summary/revenue") == std::vector<hsize_t>{2, 3});
   CHECK(reader.shape("/timeseries/active") == std::vector<hsize_t>{2, 3, 5});
@@ -115,7 +117,8 @@ TEST_CASE("an uncommitted file stays partial at its temporary path", "[io][hdf5]
   std::filesystem::remove_all(dir);
 }
 
-TEST_CASE("bad metric names, misfit records and missing directories are refused clearly", "[io][hdf5][bad-input]") {
+TEST_CASE("bad metric names, misfit records and missing directories are refused clearly",
+          "[io][hdf5][bad-input]") {
   const auto dir = tests::fresh_directory("refuse");
   CHECK_THROWS_AS(RunFileWriter(dir / "a.h5", provenance(), {{"a/b"}, {}, 1}, {}, 1), std::invalid_argument);
   CHECK_THROWS_AS(RunFileWriter(dir / "a.h5", provenance(), {{"a.b"}, {}, 1}, {}, 1), std::invalid_argument);

@@ -1,11 +1,11 @@
 // Scenario loading: defaults, overrides, round trip, and every kind of bad input, located.
+#include "sim/io/scenario_loader.h"
+
 #include <filesystem>
 #include <fstream>
 #include <string>
 
 #include <catch2/catch.hpp>
-
-#include "sim/io/scenario_loader.h"
 
 using namespace salesim::sim::io;
 
@@ -56,11 +56,10 @@ TEST_CASE("a minimal scenario loads with defaults for every other key", "[io][sc
 }
 
 TEST_CASE("overrides set values by index, by segment name and in nested mappings", "[io][scenario][set]") {
-  const std::vector<Override> overrides = {parse_override("run.seed=18446744073709551615"),
-                                           parse_override("segments[0].gross_margin=0.45"),
-                                           parse_override("segments.shops.spend_per_purchase.mean=250"),
-                                           parse_override("referrals.network=scale_free"),
-                                           parse_override("name=what-if")};
+  const std::vector<Override> overrides = {
+      parse_override("run.seed=18446744073709551615"), parse_override("segments[0].gross_margin=0.45"),
+      parse_override("segments.shops.spend_per_purchase.mean=250"),
+      parse_override("referrals.network=scale_free"), parse_override("name=what-if")};
   const auto s = load_scenario(data_dir + "valid_minimal.yaml", overrides).scenario;
   CHECK(s.run.seed == 18446744073709551615ull);
   CHECK(s.segments[0].gross_margin == 0.45);
@@ -94,7 +93,8 @@ TEST_CASE("a missing file and a directory are reported without a location", "[io
     (void)load_scenario(data_dir + "absent.yaml");
     FAIL("no error");
   } catch (const InputError& error) {
-    CHECK(error.problems()[0].to_string() == data_dir + "absent.yaml: no such file (allowed: a path to a scenario YAML file)");
+    CHECK(error.problems()[0].to_string() ==
+          data_dir + "absent.yaml: no such file (allowed: a path to a scenario YAML file)");
   }
   CHECK_THROWS_WITH(load_scenario(data_dir), Catch::Contains("not a regular file"));
 }
@@ -107,7 +107,9 @@ TEST_CASE("a YAML syntax error is located at its line and column", "[io][scenari
 
 TEST_CASE("an unknown key suggests the closest valid key", "[io][scenario][bad-input]") {
   const auto problem = only_problem(one_segment + "    gross_margn: 0.3\n");
-  CHECK(problem.to_string().rfind("bad.yaml:4:5: segments[0].gross_margn: unknown key 'gross_margn' (did you mean 'gross_margin'?)", 0) == 0);
+  CHECK(problem.to_string().rfind(
+            "bad.yaml:4:5: segments[0].gross_margn: unknown key 'gross_margn' (did you mean 'gross_margin'?)",
+            0) == 0);
   const auto section = only_problem(one_segment + "survy:\n  sample_rate: 0.2\n");
   CHECK(section.key_path == "survy");
   CHECK(section.message.find("did you mean 'survey'") != std::string::npos);
@@ -134,7 +136,9 @@ TEST_CASE("wrong types name the expected type", "[io][scenario][bad-input]") {
 
 TEST_CASE("values out of range say the bound and what is allowed", "[io][scenario][bad-input]") {
   const auto negative = only_problem(one_segment + "    base_churn_hazard_per_month: -0.1\n");
-  CHECK(negative.to_string() == "bad.yaml:4:34: segments[0].base_churn_hazard_per_month: -0.1 must be at least 0 (allowed: a number in [0, 1])");
+  CHECK(negative.to_string() ==
+        "bad.yaml:4:34: segments[0].base_churn_hazard_per_month: -0.1 must be at least 0 (allowed: a number "
+        "in [0, 1])");
   const auto probability = only_problem(one_segment + "survey:\n  response_rate: 1.5\n");
   CHECK(probability.message == "1.5 must be at most 1");
   const auto horizon = only_problem(one_segment + "run:\n  horizon_months: 0\n");
@@ -144,14 +148,16 @@ TEST_CASE("values out of range say the bound and what is allowed", "[io][scenari
 }
 
 TEST_CASE("every range problem of a file is reported in one pass", "[io][scenario][bad-input]") {
-  const auto problems = all_problems(one_segment + "    gross_margin: 2\nsurvey:\n  sample_rate: -1\n  response_rate: 3\n");
+  const auto problems =
+      all_problems(one_segment + "    gross_margin: 2\nsurvey:\n  sample_rate: -1\n  response_rate: 3\n");
   CHECK(problems.size() == 3);
 }
 
 TEST_CASE("empty files and documents that are not mappings are refused", "[io][scenario][bad-input]") {
   CHECK(only_problem("").message == "the scenario is empty");
   CHECK(only_problem("# only a comment\n").message == "the scenario is empty");
-  CHECK(only_problem("- a\n- b\n").message.find("must be a mapping of sections, found a sequence") != std::string::npos);
+  CHECK(only_problem("- a\n- b\n").message.find("must be a mapping of sections, found a sequence") !=
+        std::string::npos);
   CHECK(only_problem("just words\n").message.find("found a scalar") != std::string::npos);
   CHECK(only_problem("run:\n  seed: 3\n").message == "missing required key 'segments'");
   CHECK(only_problem("segments: []\n").message.find("non-empty list") != std::string::npos);
@@ -159,7 +165,8 @@ TEST_CASE("empty files and documents that are not mappings are refused", "[io][s
   CHECK(only_problem("a: 1\n---\nb: 2\n").message == "more than one YAML document");
 }
 
-TEST_CASE("alias bombs, huge files and duplicate keys stop before any node is walked", "[io][scenario][bad-input]") {
+TEST_CASE("alias bombs, huge files and duplicate keys stop before any node is walked",
+          "[io][scenario][bad-input]") {
   // 100^11 leaves if walked; 1,100 aliases in the text.
   std::string bomb = "a: &a [x, x, x, x, x, x, x, x, x, x]\n";
   for (char level = 'b'; level <= 'l'; ++level) {
@@ -172,18 +179,23 @@ TEST_CASE("alias bombs, huge files and duplicate keys stop before any node is wa
 
   InputLimits small;
   small.max_file_bytes = 64;
-  CHECK(only_problem(one_segment + "# " + std::string(100, 'x') + "\n", {}, small).message.find("too large") != std::string::npos);
+  CHECK(
+      only_problem(one_segment + "# " + std::string(100, 'x') + "\n", {}, small).message.find("too large") !=
+      std::string::npos);
   small = {};
   small.max_yaml_nodes = 10;
-  CHECK(only_problem(one_segment + "run:\n  seed: 1\n  replications: 2\n", {}, small).message.find("too large") != std::string::npos);
+  CHECK(only_problem(one_segment + "run:\n  seed: 1\n  replications: 2\n", {}, small)
+            .message.find("too large") != std::string::npos);
 
   const auto duplicate = only_problem("segments:\n  - name: a\n    size: 10\n    size: 20\n");
   CHECK(duplicate.line == 4);
   CHECK(duplicate.message == "duplicate key 'size'");
 }
 
-TEST_CASE("absurd market sizes are refused with a clear message, not an out-of-memory kill", "[io][scenario][bad-input]") {
-  const auto market = all_problems("segments:\n  - name: a\n    size: 4000000000\n  - name: b\n    size: 4000000000\n");
+TEST_CASE("absurd market sizes are refused with a clear message, not an out-of-memory kill",
+          "[io][scenario][bad-input]") {
+  const auto market =
+      all_problems("segments:\n  - name: a\n    size: 4000000000\n  - name: b\n    size: 4000000000\n");
   REQUIRE_FALSE(market.empty());
   CHECK(market[0].key_path == "segments");
   CHECK(market[0].message == "market of 8000000000 members is too large");
@@ -199,11 +211,15 @@ TEST_CASE("rules across keys are checked", "[io][scenario][bad-input]") {
   CHECK(only_problem("segments:\n  - {name: a, size: 10}\n  - {name: a, size: 10}\n").message ==
         "segment name 'a' is used twice");
   CHECK(only_problem(one_segment + "referrals:\n  mean_degree: 5\n").message == "5 is odd");
-  CHECK(only_problem("segments:\n  - {name: a, size: 10, marketing_share: 0.5}\n  - {name: b, size: 10, marketing_share: 0.4}\n"
-                     "marketing:\n  budget_per_month: 100\n").message == "marketing_share values sum to 0.9");
-  CHECK(only_problem(one_segment + "    acquisition_cost: 0\nmarketing:\n  budget_per_month: 100\n").key_path ==
-        "segments[0].acquisition_cost");
-  CHECK(only_problem("name: a/b\n" + one_segment).message.find("cannot name an output file") != std::string::npos);
+  CHECK(only_problem("segments:\n  - {name: a, size: 10, marketing_share: 0.5}\n  - {name: b, size: 10, "
+                     "marketing_share: 0.4}\n"
+                     "marketing:\n  budget_per_month: 100\n")
+            .message == "marketing_share values sum to 0.9");
+  CHECK(
+      only_problem(one_segment + "    acquisition_cost: 0\nmarketing:\n  budget_per_month: 100\n").key_path ==
+      "segments[0].acquisition_cost");
+  CHECK(only_problem("name: a/b\n" + one_segment).message.find("cannot name an output file") !=
+        std::string::npos);
 }
 
 TEST_CASE("bad overrides are reported against --set", "[io][scenario][set][bad-input]") {
@@ -212,7 +228,8 @@ TEST_CASE("bad overrides are reported against --set", "[io][scenario][set][bad-i
   CHECK(unknown.file == "--set");
   CHECK(unknown.message.find("did you mean 'service.level'") != std::string::npos);
   const auto wrong_type = only_problem(one_segment, {parse_override("service.level=high")});
-  CHECK(wrong_type.to_string() == "--set: service.level: 'high' is not a finite number (allowed: a number in [0, 1])");
+  CHECK(wrong_type.to_string() ==
+        "--set: service.level: 'high' is not a finite number (allowed: a number in [0, 1])");
   const auto no_segment = only_problem(one_segment, {parse_override("segments[3].size=10")});
   CHECK(no_segment.message == "no segment '[3]'");
   const auto out_of_range = only_problem(one_segment, {parse_override("run.horizon_months=0")});

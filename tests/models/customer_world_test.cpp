@@ -27,7 +27,6 @@ double mean_of(const std::vector<double>& values) {
   return sum / static_cast<double>(values.size());
 }
 
-
 /// Pooled true and surveyed NPS of each replication.
 struct NpsPair {
   std::vector<double> true_nps, surveyed_nps, difference;
@@ -183,6 +182,7 @@ TEST_CASE("a run is bit-identical with 1, 2 and 8 threads", "[models][determinis
     REQUIRE(one.summary.size() == other.summary.size());
     REQUIRE(one.timeseries.size() == other.timeseries.size());
     CHECK(std::memcmp(one.summary.data(), other.summary.data(), one.summary.size() * sizeof(double)) == 0);
-    CHECK(std::memcmp(one.timeseries.data(), other.timeseries.data(), one.timeseries.size() * sizeof(double)) == 0);
+    CHECK(std::memcmp(one.timeseries.data(), other.timeseries.data(),
+                      one.timeseries.size() * sizeof(double)) == 0);
   }
 }

@@ -41,11 +41,14 @@ TEST_CASE("closed-form CLV matches hand values and a direct sum", "[analysis][cl
   CHECK(clv_constant_retention(100, 0.8, 0.1) == Approx(266.6666666667));
   // Three periods: 100 (0.8/1.1 + (0.8/1.1)^2 + (0.8/1.1)^3).
   const double q = 0.8 / 1.1;
-  CHECK(clv_constant_retention_finite(100, 0.8, 0.1, 3) == Approx(100 * (q + q * q + q * q * q)).epsilon(1e-12));
+  CHECK(clv_constant_retention_finite(100, 0.8, 0.1, 3) ==
+        Approx(100 * (q + q * q + q * q * q)).epsilon(1e-12));
   double direct = 0.0;
-  for (int k = 1; k <= 500; ++k) direct += 100 * std::pow(0.8, k) * discount_factor(0.1, static_cast<std::uint32_t>(k));
+  for (int k = 1; k <= 500; ++k)
+    direct += 100 * std::pow(0.8, k) * discount_factor(0.1, static_cast<std::uint32_t>(k));
   CHECK(clv_constant_retention_finite(100, 0.8, 0.1, 500) == Approx(direct).epsilon(1e-12));
-  CHECK(clv_constant_retention_finite(100, 0.8, 0.1, 500) == Approx(clv_constant_retention(100, 0.8, 0.1)).epsilon(1e-12));
+  CHECK(clv_constant_retention_finite(100, 0.8, 0.1, 500) ==
+        Approx(clv_constant_retention(100, 0.8, 0.1)).epsilon(1e-12));
   CHECK(clv_constant_retention_finite(10, 1.0, 0.0, 7) == 70.0);
   CHECK(discount_factor(0.1, 2) == Approx(1 / 1.21));
 }

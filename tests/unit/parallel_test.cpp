@@ -1,17 +1,18 @@
 // Deterministic blocked reductions.
+#include "sim/core/parallel.h"
+
 #include <cstring>
 #include <numeric>
 #include <vector>
 
 #include <catch2/catch.hpp>
 
-#include "sim/core/parallel.h"
-
 using namespace salesim::sim::core;
 
 TEST_CASE("blocked sums are bit-identical for 1, 2 and 8 threads", "[core][parallel]") {
   std::vector<double> values(100003);
-  for (std::size_t i = 0; i < values.size(); ++i) values[i] = 1.0 / (1.0 + static_cast<double>(i % 977)) * 1e-3 + static_cast<double>(i % 7) * 1e6;
+  for (std::size_t i = 0; i < values.size(); ++i)
+    values[i] = 1.0 / (1.0 + static_cast<double>(i % 977)) * 1e-3 + static_cast<double>(i % 7) * 1e6;
   auto sum_with = [&](std::size_t threads) {
     const ThreadLimit limit(threads);
     return reduce_blocks(

@@ -1,12 +1,13 @@
 // Counter-based random streams: known answers, purity, independence.
+#include "sim/core/random_stream.h"
+
 #include <cmath>
 #include <cstdint>
 #include <vector>
 
 #include <catch2/catch.hpp>
-#include <Random123/philox.h>
 
-#include "sim/core/random_stream.h"
+#include <Random123/philox.h>
 
 using salesim::sim::core::RandomStream;
 using salesim::sim::core::RunAddress;
@@ -44,9 +45,11 @@ TEST_CASE("Philox4x32-10 reproduces Random123's published known-answer vectors",
   };
   const Vector vectors[] = {
       {{{0u, 0u, 0u, 0u}}, {{0u, 0u}}, {{0x6627e8d5u, 0xe169c58du, 0xbc57ac4cu, 0x9b00dbd8u}}},
-      {{{0xffffffffu, 0xffffffffu, 0xffffffffu, 0xffffffffu}}, {{0xffffffffu, 0xffffffffu}},
+      {{{0xffffffffu, 0xffffffffu, 0xffffffffu, 0xffffffffu}},
+       {{0xffffffffu, 0xffffffffu}},
        {{0x408f276du, 0x41c83b0eu, 0xa20bc7c6u, 0x6d5451fdu}}},
-      {{{0x243f6a88u, 0x85a308d3u, 0x13198a2eu, 0x03707344u}}, {{0xa4093822u, 0x299f31d0u}},
+      {{{0x243f6a88u, 0x85a308d3u, 0x13198a2eu, 0x03707344u}},
+       {{0xa4093822u, 0x299f31d0u}},
        {{0xd16cfe09u, 0x94fdccebu, 0x5001e420u, 0x24126ea1u}}},
   };
   for (const Vector& v : vectors) {
@@ -90,8 +93,8 @@ TEST_CASE("streams of neighbouring entities and steps are uncorrelated", "[core]
   }
   // Under independence the sample correlation is about N(0, 1/n): 5 sd is 0.0158.
   const double bound = 5.0 / std::sqrt(static_cast<double>(n));
-  INFO("entity " << correlation(here, next_entity) << ", step " << correlation(here, next_step)
-                 << ", word " << correlation(here, next_word));
+  INFO("entity " << correlation(here, next_entity) << ", step " << correlation(here, next_step) << ", word "
+                 << correlation(here, next_word));
   CHECK(std::abs(correlation(here, next_entity)) < bound);
   CHECK(std::abs(correlation(here, next_step)) < bound);
   CHECK(std::abs(correlation(here, next_word)) < bound);
