@@ -7,6 +7,8 @@ find_package(yaml-cpp REQUIRED)                          # libyaml-cpp-dev
 find_package(HDF5 REQUIRED COMPONENTS C)                 # libhdf5-dev
 find_package(CLI11 REQUIRED)                             # libcli11-dev
 find_package(fmt REQUIRED)                               # libfmt-dev
+find_package(PkgConfig REQUIRED)
+pkg_check_modules(XXHASH REQUIRED IMPORTED_TARGET libxxhash)  # libxxhash-dev: run identities
 find_path(RANDOM123_INCLUDE_DIR Random123/philox.h REQUIRED)   # librandom123-dev (header only)
 
 add_library(salesim_random123 INTERFACE)

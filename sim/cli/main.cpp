@@ -4,7 +4,10 @@
 
 #include <CLI/CLI.hpp>
 
+#include "sim/cli/compare_command.h"
+#include "sim/cli/merge_command.h"
 #include "sim/cli/run_command.h"
+#include "sim/cli/sweep_command.h"
 #include "sim/cli/validate_command.h"
 
 namespace {
@@ -45,6 +48,42 @@ int main(int argc, char** argv) {
   validate_app->add_option("scenario", validate_path, "Scenario YAML file")->required();
   validate_app->add_option("--set", validate_overrides, "Override a value: key.path=value");
 
+  salesim::sim::cli::CompareOptions compare;
+  compare.command_line = run.command_line;
+  CLI::App* compare_app = app.add_subcommand(
+      "compare", "Run scenarios with common random numbers; paired differences vs the first");
+  compare_app
+      ->add_option("scenarios", compare.scenario_paths, "Scenario YAML files (the first is the baseline)")
+      ->required()
+      ->expected(2, -1);
+  compare_app->add_option("--reps", compare.replications, "Replications for every scenario")
+      ->check(CLI::PositiveNumber);
+  compare_app->add_option("--seed", compare.seed, "Master seed for every scenario");
+  compare_app->add_option("--threads", compare.threads, "Worker threads (default: all cores)");
+  compare_app->add_option("--set", compare.overrides,
+                          "key.path=value for all, or N:key.path=value for scenario N");
+  compare_app->add_option("-o,--output", compare.output_path, "Output HDF5 file");
+  compare_app->add_flag("--independent", compare.independent,
+                        "Independent random numbers instead of common ones");
+  compare_app->add_flag("-q,--quiet", compare.quiet, "Print no table");
+
+  salesim::sim::cli::SweepOptions sweep;
+  sweep.command_line = run.command_line;
+  CLI::App* sweep_app =
+      app.add_subcommand("sweep", "Run a sweep file: design points x replications into one HDF5 file");
+  sweep_app->add_option("sweep", sweep.sweep_path, "Sweep YAML file")->required();
+  sweep_app->add_option("--threads", sweep.threads, "Worker threads (default: all cores)");
+  sweep_app->add_option("-o,--output", sweep.output_path, "Output HDF5 file (default out/<name>.h5)");
+  sweep_app->add_flag("--resume", sweep.resume, "Finish what an interrupted sweep left in <output>.tmp");
+  sweep_app->add_option("--shard", sweep.shard, "Run only slice K of N (K/N), for job arrays");
+  sweep_app->add_flag("-q,--quiet", sweep.quiet, "Print no table");
+
+  std::vector<std::string> merge_inputs;
+  std::string merge_output;
+  CLI::App* merge_app = app.add_subcommand("merge", "Merge the shard files of one sweep");
+  merge_app->add_option("shards", merge_inputs, "Shard HDF5 files")->required()->check(CLI::ExistingFile);
+  merge_app->add_option("-o,--output", merge_output, "Merged HDF5 file")->required();
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {
@@ -54,5 +93,8 @@ int main(int argc, char** argv) {
   }
   if (*run_app) return salesim::sim::cli::run_command(run);
   if (*validate_app) return salesim::sim::cli::validate_command(validate_path, validate_overrides);
+  if (*compare_app) return salesim::sim::cli::compare_command(compare);
+  if (*sweep_app) return salesim::sim::cli::sweep_command(sweep);
+  if (*merge_app) return salesim::sim::cli::merge_command(merge_inputs, merge_output, run.command_line);
   return 2;
 }

@@ -15,6 +15,7 @@ enum class Stream : std::uint32_t {
   survey = 3,              ///< survey sampling, response and answers
   network = 4,             ///< the referral graph
   initial_state = 5,       ///< starting satisfaction and tenure
+  design = 6,              ///< random and Latin hypercube sweep designs
 };
 
 /// Where a run sits in a sweep: the parts of a draw's address that are fixed for a run.

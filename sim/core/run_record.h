@@ -19,6 +19,7 @@ struct MetricCatalog {
 struct RunRecord {
   std::uint32_t design_point = 0;
   std::uint32_t replication = 0;
+  std::uint64_t run_id = 0;        ///< content hash of (scenario, design point, replication)
   std::vector<double> summary;     ///< summary_names.size() values
   std::vector<double> timeseries;  ///< timeseries_names.size() * steps values, metric-major
 };

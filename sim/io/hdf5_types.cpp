@@ -1,6 +1,8 @@
 // HDF5 string, compound and attribute helpers.
 #include "sim/io/hdf5_types.h"
 
+#include <algorithm>
+
 #include "analysis/monte_carlo_stats.h"
 
 namespace salesim::sim::io::detail {
@@ -55,6 +57,55 @@ void write_uint_attribute(hid_t object, const std::string& name, std::uint64_t v
               "create attribute " + name),
       H5Aclose);
   checked_status(H5Awrite(attribute, H5T_NATIVE_UINT64, &value), "write attribute " + name);
+}
+
+std::string read_string_attribute(hid_t file, const std::string& object_path, const std::string& name) {
+  const std::string what = "read attribute " + object_path + "@" + name;
+  const Hdf5Handle attribute(
+      checked(H5Aopen_by_name(file, object_path.c_str(), name.c_str(), H5P_DEFAULT, H5P_DEFAULT), what),
+      H5Aclose);
+  const Hdf5Handle type = utf8_string_type();
+  char* text = nullptr;
+  checked_status(H5Aread(attribute, type, &text), what);
+  std::string value = text != nullptr ? text : "";
+  H5free_memory(text);
+  return value;
+}
+
+std::vector<std::string> read_string_array_attribute(hid_t file, const std::string& object_path,
+                                                     const std::string& name) {
+  const std::string what = "read attribute " + object_path + "@" + name;
+  const Hdf5Handle attribute(
+      checked(H5Aopen_by_name(file, object_path.c_str(), name.c_str(), H5P_DEFAULT, H5P_DEFAULT), what),
+      H5Aclose);
+  const Hdf5Handle space(checked(H5Aget_space(attribute), what), H5Sclose);
+  const hssize_t count = H5Sget_simple_extent_npoints(space);
+  std::vector<char*> texts(static_cast<std::size_t>(std::max<hssize_t>(count, 0)), nullptr);
+  std::vector<std::string> values;
+  if (texts.empty()) return values;
+  const Hdf5Handle type = utf8_string_type();
+  checked_status(H5Aread(attribute, type, texts.data()), what);
+  for (char* text : texts) {
+    values.emplace_back(text != nullptr ? text : "");
+    H5free_memory(text);
+  }
+  return values;
+}
+
+namespace {
+herr_t collect_name(hid_t, const char* name, const H5L_info_t*, void* names) {
+  static_cast<std::vector<std::string>*>(names)->emplace_back(name);
+  return 0;
+}
+}  // namespace
+
+std::vector<std::string> link_names(hid_t file, const std::string& group) {
+  const Hdf5Handle handle(checked(H5Gopen2(file, group.c_str(), H5P_DEFAULT), "open group " + group),
+                          H5Gclose);
+  std::vector<std::string> names;
+  checked_status(H5Literate(handle, H5_INDEX_NAME, H5_ITER_INC, nullptr, collect_name, &names),
+                 "list group " + group);
+  return names;
 }
 
 }  // namespace salesim::sim::io::detail

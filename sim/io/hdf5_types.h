@@ -19,4 +19,10 @@ void write_string_array_attribute(hid_t object, const std::string& name,
                                   const std::vector<std::string>& values);
 void write_uint_attribute(hid_t object, const std::string& name, std::uint64_t value, hid_t file_type);
 
+std::string read_string_attribute(hid_t file, const std::string& object_path, const std::string& name);
+std::vector<std::string> read_string_array_attribute(hid_t file, const std::string& object_path,
+                                                     const std::string& name);
+/// Names of the links in a group, in name order.
+std::vector<std::string> link_names(hid_t file, const std::string& group);
+
 }  // namespace salesim::sim::io::detail

@@ -12,11 +12,6 @@ using detail::checked;
 using detail::checked_status;
 using detail::Hdf5Handle;
 
-herr_t collect_name(hid_t, const char* name, const H5L_info_t*, void* names) {
-  static_cast<std::vector<std::string>*>(names)->emplace_back(name);
-  return 0;
-}
-
 std::size_t element_count(hid_t space) {
   const hssize_t count = H5Sget_simple_extent_npoints(space);
   if (count < 0) throw std::runtime_error("HDF5: cannot count elements");
@@ -32,16 +27,12 @@ RunFileReader::RunFileReader(const std::filesystem::path& path) : path_(path) {
 }
 
 std::string RunFileReader::string_attribute(const std::string& object_path, const std::string& name) const {
-  const std::string what = "read attribute " + object_path + "@" + name + " in " + path_.string();
-  const Hdf5Handle attribute(
-      checked(H5Aopen_by_name(file_, object_path.c_str(), name.c_str(), H5P_DEFAULT, H5P_DEFAULT), what),
-      H5Aclose);
-  const Hdf5Handle type = detail::utf8_string_type();
-  char* text = nullptr;
-  checked_status(H5Aread(attribute, type, &text), what);
-  std::string value = text != nullptr ? text : "";
-  H5free_memory(text);
-  return value;
+  return detail::read_string_attribute(file_, object_path, name);
+}
+
+std::vector<std::string> RunFileReader::string_array_attribute(const std::string& object_path,
+                                                               const std::string& name) const {
+  return detail::read_string_array_attribute(file_, object_path, name);
 }
 
 std::uint64_t RunFileReader::uint_attribute(const std::string& object_path, const std::string& name) const {
@@ -55,12 +46,7 @@ std::uint64_t RunFileReader::uint_attribute(const std::string& object_path, cons
 }
 
 std::vector<std::string> RunFileReader::names_in(const std::string& group) const {
-  const Hdf5Handle handle(checked(H5Gopen2(file_, group.c_str(), H5P_DEFAULT), "open group " + group),
-                          H5Gclose);
-  std::vector<std::string> names;
-  checked_status(H5Literate(handle, H5_INDEX_NAME, H5_ITER_INC, nullptr, collect_name, &names),
-                 "list group " + group);
-  return names;
+  return detail::link_names(file_, group);
 }
 
 std::vector<hsize_t> RunFileReader::shape(const std::string& dataset) const {
@@ -81,6 +67,18 @@ std::vector<double> RunFileReader::read_doubles(const std::string& dataset) cons
   if (!values.empty()) {
     checked_status(H5Dread(handle, H5T_NATIVE_DOUBLE, H5S_ALL, H5S_ALL, H5P_DEFAULT, values.data()),
                    "read " + dataset);
+  }
+  return values;
+}
+
+std::vector<std::uint64_t> RunFileReader::read_run_ids() const {
+  const Hdf5Handle handle(checked(H5Dopen2(file_, "/design/run_id", H5P_DEFAULT), "open /design/run_id"),
+                          H5Dclose);
+  const Hdf5Handle space(checked(H5Dget_space(handle), "get space of /design/run_id"), H5Sclose);
+  std::vector<std::uint64_t> values(element_count(space));
+  if (!values.empty()) {
+    checked_status(H5Dread(handle, H5T_NATIVE_UINT64, H5S_ALL, H5S_ALL, H5P_DEFAULT, values.data()),
+                   "read /design/run_id");
   }
   return values;
 }

@@ -20,6 +20,8 @@ class RunFileReader {
   explicit RunFileReader(const std::filesystem::path& path);
 
   [[nodiscard]] std::string string_attribute(const std::string& object_path, const std::string& name) const;
+  [[nodiscard]] std::vector<std::string> string_array_attribute(const std::string& object_path,
+                                                                const std::string& name) const;
   [[nodiscard]] std::uint64_t uint_attribute(const std::string& object_path, const std::string& name) const;
   /// Names of the links in a group, in HDF5's name order.
   [[nodiscard]] std::vector<std::string> names_in(const std::string& group) const;
@@ -27,6 +29,7 @@ class RunFileReader {
   /// All values of a numeric dataset, row-major.
   [[nodiscard]] std::vector<double> read_doubles(const std::string& dataset) const;
   [[nodiscard]] std::vector<std::uint8_t> read_done_mask() const;
+  [[nodiscard]] std::vector<std::uint64_t> read_run_ids() const;
   [[nodiscard]] std::vector<analysis::SummaryStatistics> read_stats(const std::string& metric) const;
 
  private:

@@ -109,6 +109,7 @@ RunFileWriter::RunFileWriter(std::filesystem::path final_path, const Provenance&
   detail::write_uint_attribute(root, "seed", provenance.seed, H5T_STD_U64LE);
   detail::write_uint_attribute(root, "schema_version", schema_version, H5T_STD_U32LE);
   detail::write_string_attribute(root, "status", "partial");
+  detail::write_string_attribute(root, "sweep_id", provenance.sweep_id);
 
   const Hdf5Handle scenario = create_group(file_, "scenario");
   detail::write_string_attribute(scenario, "yaml", provenance.scenario_yaml);
@@ -142,6 +143,12 @@ RunFileWriter::RunFileWriter(std::filesystem::path final_path, const Provenance&
         checked(H5Dcreate2(design_group, "done", H5T_STD_U8LE, space, H5P_DEFAULT, properties, H5P_DEFAULT),
                 "create /design/done"),
         H5Dclose);
+    const Hdf5Handle id_properties = creation_properties(H5P_DATASET_CREATE);
+    checked_status(H5Pset_alloc_time(id_properties, H5D_ALLOC_TIME_EARLY), "set allocation time");
+    const Hdf5Handle run_ids(checked(H5Dcreate2(design_group, "run_id", H5T_STD_U64LE, space, H5P_DEFAULT,
+                                                id_properties, H5P_DEFAULT),
+                                     "create /design/run_id"),
+                             H5Dclose);
   }
 
   const Hdf5Handle summary = create_group(file_, "summary");
@@ -153,7 +160,6 @@ RunFileWriter::RunFileWriter(std::filesystem::path final_path, const Provenance&
   for (const auto& name : catalog.timeseries_names) {
     create_double_dataset(timeseries, name, {points, replications_, catalog.steps}, {1, 1, steps});
   }
-  const Hdf5Handle stats = create_group(file_, "stats");
 }
 
 RunFileWriter::~RunFileWriter() = default;  // an uncommitted file stays "partial" at the temporary path
@@ -177,31 +183,135 @@ void RunFileWriter::write_run(const core::RunRecord& record) {
     write_block(file_, "/timeseries/" + catalog_.timeseries_names[m], {p, r, 0}, {1, 1, catalog_.steps},
                 H5T_NATIVE_DOUBLE, record.timeseries.data() + m * catalog_.steps);
   }
+  write_block(file_, "/design/run_id", {p, r}, {1, 1}, H5T_NATIVE_UINT64, &record.run_id);
   const std::uint8_t done = 1;
   write_block(file_, "/design/done", {p, r}, {1, 1}, H5T_NATIVE_UINT8, &done);
+  checked_status(H5Fflush(file_, H5F_SCOPE_GLOBAL), "flush " + temporary_path_.string());
+}
+
+RunFileWriter RunFileWriter::reopen(std::filesystem::path final_path) {
+  RunFileWriter writer;
+  writer.final_path_ = std::move(final_path);
+  writer.temporary_path_ = writer.final_path_.string() + ".tmp";
+  detail::silence_hdf5_errors();
+  if (!std::filesystem::exists(writer.temporary_path_)) {
+    throw std::runtime_error("nothing to resume: " + writer.temporary_path_.string() + " does not exist");
+  }
+  writer.file_ = Hdf5Handle(H5Fopen(writer.temporary_path_.c_str(), H5F_ACC_RDWR, H5P_DEFAULT), H5Fclose);
+  if (writer.file_.get() < 0) {
+    throw std::runtime_error("cannot reopen " + writer.temporary_path_.string() + " (damaged by a crash?)");
+  }
+  const auto dims = [&](const std::string& path) {
+    const Hdf5Handle dataset(checked(H5Dopen2(writer.file_, path.c_str(), H5P_DEFAULT), "open " + path),
+                             H5Dclose);
+    const Hdf5Handle space(checked(H5Dget_space(dataset), "get space of " + path), H5Sclose);
+    std::vector<hsize_t> shape(static_cast<std::size_t>(std::max(0, H5Sget_simple_extent_ndims(space))));
+    H5Sget_simple_extent_dims(space, shape.data(), nullptr);
+    return shape;
+  };
+  const auto done = dims("/design/done");
+  writer.points_ = static_cast<std::uint32_t>(done.at(0));
+  writer.replications_ = static_cast<std::uint32_t>(done.at(1));
+  writer.catalog_.summary_names = detail::link_names(writer.file_, "/summary");
+  writer.catalog_.timeseries_names = detail::link_names(writer.file_, "/timeseries");
+  writer.catalog_.steps = writer.catalog_.timeseries_names.empty()
+                              ? 0
+                              : dims("/timeseries/" + writer.catalog_.timeseries_names.front()).at(2);
+  return writer;
+}
+
+std::string RunFileWriter::string_attribute(const std::string& name) const {
+  return detail::read_string_attribute(file_, "/", name);
+}
+
+std::vector<std::uint8_t> RunFileWriter::done_mask() const {
+  std::vector<std::uint8_t> done(std::size_t{points_} * replications_);
+  const Hdf5Handle dataset(checked(H5Dopen2(file_, "/design/done", H5P_DEFAULT), "open /design/done"),
+                           H5Dclose);
+  checked_status(H5Dread(dataset, H5T_NATIVE_UINT8, H5S_ALL, H5S_ALL, H5P_DEFAULT, done.data()),
+                 "read /design/done");
+  return done;
+}
+
+std::vector<double> RunFileWriter::read_summary(const std::string& metric) const {
+  std::vector<double> values(std::size_t{points_} * replications_);
+  const std::string path = "/summary/" + metric;
+  const Hdf5Handle dataset(checked(H5Dopen2(file_, path.c_str(), H5P_DEFAULT), "open " + path), H5Dclose);
+  checked_status(H5Dread(dataset, H5T_NATIVE_DOUBLE, H5S_ALL, H5S_ALL, H5P_DEFAULT, values.data()),
+                 "read " + path);
+  return values;
+}
+
+void RunFileWriter::set_shard(std::uint32_t index, std::uint32_t count) {
+  const Hdf5Handle root(checked(H5Gopen2(file_, "/", H5P_DEFAULT), "open root group"), H5Gclose);
+  detail::write_string_attribute(root, "shard", std::to_string(index) + "/" + std::to_string(count));
 }
 
 void RunFileWriter::write_stats(
     const std::vector<std::vector<analysis::SummaryStatistics>>& stats_by_metric) {
-  if (stats_by_metric.size() != catalog_.summary_names.size()) {
+  write_statistics_group("stats", stats_by_metric, points_);
+}
+
+void RunFileWriter::write_comparison(
+    const std::vector<std::vector<analysis::SummaryStatistics>>& differences_by_metric) {
+  write_statistics_group("comparison", differences_by_metric, points_ - 1);
+}
+
+void RunFileWriter::write_statistics_group(
+    const std::string& group, const std::vector<std::vector<analysis::SummaryStatistics>>& by_metric,
+    std::uint32_t rows) {
+  if (by_metric.size() != catalog_.summary_names.size()) {
     throw std::invalid_argument("statistics do not match the metric catalog");
   }
+  if (H5Lexists(file_, ("/" + group).c_str(), H5P_DEFAULT) <= 0) (void)create_group(file_, group);
   const Hdf5Handle type = detail::stats_compound_type();
-  const hsize_t points = points_;
-  for (std::size_t m = 0; m < stats_by_metric.size(); ++m) {
-    if (stats_by_metric[m].size() != points_)
-      throw std::invalid_argument("statistics need one row per design point");
-    const std::string path = "/stats/" + catalog_.summary_names[m];
+  const hsize_t length = rows;
+  for (std::size_t m = 0; m < by_metric.size(); ++m) {
+    if (by_metric[m].size() != rows)
+      throw std::invalid_argument("statistics of " + group + " have the wrong length");
+    const std::string path = "/" + group + "/" + catalog_.summary_names[m];
     if (H5Lexists(file_, path.c_str(), H5P_DEFAULT) > 0) H5Ldelete(file_, path.c_str(), H5P_DEFAULT);
-    const Hdf5Handle space(checked(H5Screate_simple(1, &points, nullptr), "create stats space"), H5Sclose);
+    const Hdf5Handle space(checked(H5Screate_simple(1, &length, nullptr), "create statistics space"),
+                           H5Sclose);
     const Hdf5Handle properties = creation_properties(H5P_DATASET_CREATE);
     const Hdf5Handle dataset(
         checked(H5Dcreate2(file_, path.c_str(), type, space, H5P_DEFAULT, properties, H5P_DEFAULT),
                 "create " + path),
         H5Dclose);
-    checked_status(H5Dwrite(dataset, type, H5S_ALL, H5S_ALL, H5P_DEFAULT, stats_by_metric[m].data()),
-                   "write " + path);
+    if (rows > 0) {
+      checked_status(H5Dwrite(dataset, type, H5S_ALL, H5S_ALL, H5P_DEFAULT, by_metric[m].data()),
+                     "write " + path);
+    }
   }
+}
+
+void RunFileWriter::write_sensitivity(const std::vector<std::string>& metric_names,
+                                      const std::vector<std::string>& parameter_names,
+                                      const std::vector<std::vector<double>>& coefficients,
+                                      const std::vector<double>& r_squared) {
+  if (H5Lexists(file_, "/sensitivity", H5P_DEFAULT) > 0) H5Ldelete(file_, "/sensitivity", H5P_DEFAULT);
+  const Hdf5Handle group = create_group(file_, "sensitivity");
+  detail::write_string_array_attribute(group, "metrics", metric_names);
+  detail::write_string_array_attribute(group, "parameters", parameter_names);
+  const hsize_t metrics = metric_names.size();
+  const hsize_t parameters = parameter_names.size();
+  std::vector<double> flat;
+  for (const auto& row : coefficients) flat.insert(flat.end(), row.begin(), row.end());
+  const auto write = [&](const char* name, std::vector<hsize_t> dims, const std::vector<double>& values) {
+    const Hdf5Handle space(
+        checked(H5Screate_simple(static_cast<int>(dims.size()), dims.data(), nullptr), "create space"),
+        H5Sclose);
+    const Hdf5Handle properties = creation_properties(H5P_DATASET_CREATE);
+    const Hdf5Handle dataset(
+        checked(H5Dcreate2(group, name, H5T_IEEE_F64LE, space, H5P_DEFAULT, properties, H5P_DEFAULT), name),
+        H5Dclose);
+    if (!values.empty()) {
+      checked_status(H5Dwrite(dataset, H5T_NATIVE_DOUBLE, H5S_ALL, H5S_ALL, H5P_DEFAULT, values.data()),
+                     name);
+    }
+  };
+  write("src", {metrics, parameters}, flat);
+  write("r_squared", {metrics}, r_squared);
 }
 
 void RunFileWriter::commit() {

@@ -20,6 +20,7 @@ struct Provenance {
   std::string created_utc;  ///< ISO 8601; an attribute, never part of a dataset
   std::uint64_t seed = 0;
   std::string scenario_yaml;  ///< the resolved scenario -> /scenario attribute "yaml"
+  std::string sweep_id;       ///< content hash of the whole sweep; shards and resumes must match
 };
 
 /// The varied parameters: P design points x K parameters, row-major.
@@ -46,12 +47,39 @@ class RunFileWriter {
   RunFileWriter(const RunFileWriter&) = delete;
   RunFileWriter& operator=(const RunFileWriter&) = delete;
 
-  /// Writes one run's summaries and time series and marks it done. Not thread safe.
+  /// Reopens the partial file an interrupted writer left at final_path + ".tmp".
+  /// @throws std::runtime_error when there is none or it cannot be read.
+  static RunFileWriter reopen(std::filesystem::path final_path);
+  RunFileWriter(RunFileWriter&&) noexcept = default;
+
+  [[nodiscard]] const core::MetricCatalog& catalog() const noexcept { return catalog_; }
+  [[nodiscard]] std::uint32_t points() const noexcept { return points_; }
+  [[nodiscard]] std::uint32_t replications() const noexcept { return replications_; }
+  [[nodiscard]] std::string string_attribute(const std::string& name) const;
+  /// /design/done, P x R row-major.
+  [[nodiscard]] std::vector<std::uint8_t> done_mask() const;
+  /// /summary/<metric>, P x R row-major (NaN where not yet written).
+  [[nodiscard]] std::vector<double> read_summary(const std::string& metric) const;
+  /// Marks the file as one shard of a sweep: its done mask covers only its slice.
+  void set_shard(std::uint32_t index, std::uint32_t count);
+
+  /// Writes one run's summaries, time series and id and marks it done; flushes, so the run
+  /// survives a later crash. Not thread safe.
   /// @throws std::invalid_argument when the record does not fit the catalog or design.
   void write_run(const core::RunRecord& record);
 
   /// Writes /stats/<metric>: stats_by_metric[m][p], metrics in catalog summary order.
   void write_stats(const std::vector<std::vector<analysis::SummaryStatistics>>& stats_by_metric);
+
+  /// Writes /comparison/<metric>: paired differences of design points 1..P-1 against point 0.
+  void write_comparison(const std::vector<std::vector<analysis::SummaryStatistics>>& differences_by_metric);
+
+  /// Writes /sensitivity/src [metrics x parameters] and /sensitivity/r_squared [metrics],
+  /// with attributes naming the metrics and the parameters.
+  void write_sensitivity(const std::vector<std::string>& metric_names,
+                         const std::vector<std::string>& parameter_names,
+                         const std::vector<std::vector<double>>& coefficients,
+                         const std::vector<double>& r_squared);
 
   /// Marks the file complete, closes it and renames it onto the final path.
   void commit();
@@ -61,9 +89,14 @@ class RunFileWriter {
  private:
   std::filesystem::path final_path_;
   std::filesystem::path temporary_path_;
+  RunFileWriter() = default;
+  void write_statistics_group(const std::string& group,
+                              const std::vector<std::vector<analysis::SummaryStatistics>>& by_metric,
+                              std::uint32_t rows);
+
   core::MetricCatalog catalog_;
-  std::uint32_t points_;
-  std::uint32_t replications_;
+  std::uint32_t points_ = 0;
+  std::uint32_t replications_ = 0;
   detail::Hdf5Handle file_;
 };
 

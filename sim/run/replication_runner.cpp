@@ -19,6 +19,7 @@ void run_replications(const ReplicationPlan& plan, const SimulateRun& simulate, 
     }
     const auto design_point = static_cast<std::uint32_t>(index / plan.replications);
     const auto replication = static_cast<std::uint32_t>(index % plan.replications);
+    if (plan.include && !plan.include(design_point, replication)) return;
     const core::RunAddress address{plan.seed, plan.common_random_numbers ? 0u : design_point, replication};
     core::RunRecord record = simulate(design_point, address);
     record.design_point = design_point;

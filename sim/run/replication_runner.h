@@ -20,6 +20,8 @@ struct ReplicationPlan {
   bool common_random_numbers = true;
   /// When set (e.g. by a SIGINT handler), runs not yet started are skipped.
   const std::atomic<bool>* stop_requested = nullptr;
+  /// When given, only runs for which it returns true are simulated (resume, shards).
+  std::function<bool(std::uint32_t design_point, std::uint32_t replication)> include;
 };
 
 /// Thrown by run_replications when a stop was requested before every run finished.

@@ -1,0 +1,141 @@
+// `salesim compare`: every scenario's runs with the same draws, paired differences vs the first.
+#include "sim/cli/compare_command.h"
+
+#include <filesystem>
+#include <iostream>
+
+#include <fmt/format.h>
+#include <fmt/ostream.h>
+
+#include "analysis/paired_difference.h"
+#include "sim/cli/customer_runs.h"
+#include "sim/core/parallel.h"
+#include "sim/run/replication_runner.h"
+#include "sim/run/run_identity.h"
+
+namespace salesim::sim::cli {
+namespace {
+
+/// Overrides for scenario `index` (0-based): the shared ones and those addressed "N:" to it.
+std::vector<io::Override> overrides_for(const CompareOptions& options, std::size_t index) {
+  std::vector<io::Override> overrides;
+  for (const std::string& text : options.overrides) {
+    const auto colon = text.find(':');
+    const auto equals = text.find('=');
+    if (colon != std::string::npos && colon < equals &&
+        std::all_of(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(colon), ::isdigit) &&
+        colon > 0) {
+      if (std::stoul(text.substr(0, colon)) != index + 1) continue;
+      overrides.push_back(io::parse_override(text.substr(colon + 1)));
+    } else {
+      overrides.push_back(io::parse_override(text));
+    }
+  }
+  return overrides;
+}
+
+std::string cell(double value) { return std::isfinite(value) ? fmt::format("{:.4g}", value) : "n/a"; }
+
+}  // namespace
+
+int compare_command(const CompareOptions& options) {
+  std::vector<io::LoadedScenario> scenarios;
+  try {
+    for (std::size_t i = 0; i < options.scenario_paths.size(); ++i) {
+      auto overrides = overrides_for(options, i);
+      if (options.replications)
+        overrides.push_back({"run.replications", std::to_string(*options.replications)});
+      if (options.seed) overrides.push_back({"run.seed", std::to_string(*options.seed)});
+      scenarios.push_back(io::load_scenario(options.scenario_paths[i], overrides));
+    }
+  } catch (const io::InputError& error) {
+    for (const auto& problem : error.problems()) std::cerr << problem.to_string() << '\n';
+    return 2;
+  }
+  const models::RunParams& run = scenarios.front().scenario.run;
+  for (const auto& loaded : scenarios) {
+    if (loaded.scenario.run.horizon_months != run.horizon_months) {
+      std::cerr << loaded.source_path << ": run.horizon_months: " << loaded.scenario.run.horizon_months
+                << " differs from the baseline's " << run.horizon_months
+                << " (allowed: one horizon for all)\n";
+      return 2;
+    }
+  }
+  std::string names;
+  std::vector<std::string> identity_parts = {SALESIM_VERSION};
+  std::string all_yaml;
+  for (const auto& loaded : scenarios) {
+    names += (names.empty() ? "" : "-vs-") + loaded.scenario.name;
+    identity_parts.push_back(loaded.resolved_yaml);
+    all_yaml += "---\n" + loaded.resolved_yaml;
+  }
+  const std::filesystem::path output = options.output_path.empty()
+                                           ? std::filesystem::path("out") / ("compare-" + names + ".h5")
+                                           : std::filesystem::path(options.output_path);
+  try {
+    if (output.has_parent_path()) std::filesystem::create_directories(output.parent_path());
+    const core::ThreadLimit thread_limit(options.threads);
+    const MetricSelection metrics(run.horizon_months, {}, {});
+    io::DesignTable design{{"scenario"}, {}, static_cast<std::uint32_t>(scenarios.size())};
+    for (std::size_t i = 0; i < scenarios.size(); ++i) design.values.push_back(static_cast<double>(i));
+    io::RunFileWriter writer(
+        output,
+        provenance_now(options.command_line, run.seed, all_yaml, run::content_identity(identity_parts)),
+        metrics.kept(), design, run.replications);
+    install_stop_handlers();
+    simulate_customer_runs(scenarios, run.replications, run.seed, !options.independent, metrics, writer);
+    const auto statistics = statistics_by_point(writer);
+    writer.write_stats(statistics);
+
+    const auto& metric_names = metrics.kept().summary_names;
+    std::vector<std::vector<analysis::PairedComparison>> comparisons(metric_names.size());
+    std::vector<std::vector<analysis::SummaryStatistics>> differences(metric_names.size());
+    for (std::size_t m = 0; m < metric_names.size(); ++m) {
+      const std::vector<double> values = writer.read_summary(metric_names[m]);
+      const std::span<const double> all(values);
+      for (std::size_t k = 1; k < scenarios.size(); ++k) {
+        comparisons[m].push_back(analysis::compare_paired(
+            all.subspan(0, run.replications), all.subspan(k * run.replications, run.replications)));
+        differences[m].push_back(comparisons[m].back().paired);
+      }
+    }
+    writer.write_comparison(differences);
+    writer.commit();
+
+    if (!options.quiet) {
+      fmt::print(
+          std::cout, "{} replications x {} months, seed {}, {} random numbers; * marks a 95% CI without 0\n",
+          run.replications, run.horizon_months, run.seed, options.independent ? "independent" : "common");
+      std::string header = fmt::format("{:<24}", "metric");
+      for (const auto& loaded : scenarios)
+        header += fmt::format("  {:>12}", loaded.scenario.name.substr(0, 12));
+      for (std::size_t k = 1; k < scenarios.size(); ++k)
+        header += fmt::format("  {:>36}", fmt::format("{} - {}", k + 1, 1));
+      fmt::print(std::cout, "{}\n{}\n", header, std::string(header.size(), '-'));
+      for (std::size_t m = 0; m < metric_names.size(); ++m) {
+        std::string row = fmt::format("{:<24}", metric_names[m]);
+        for (std::size_t p = 0; p < scenarios.size(); ++p)
+          row += fmt::format("  {:>12}", cell(statistics[m][p].mean));
+        for (const auto& c : comparisons[m]) {
+          row +=
+              fmt::format("  {:>36}", fmt::format("{} [{}, {}]{}", cell(c.paired.mean), cell(c.paired.ci_low),
+                                                  cell(c.paired.ci_high), c.significant ? " *" : "  "));
+        }
+        fmt::print(std::cout, "{}\n", row);
+      }
+      std::cout << "written: " << output.string() << '\n';
+    }
+    return 0;
+  } catch (const run::RunsInterrupted&) {
+    std::cerr << "salesim compare: interrupted; no file written at " << output.string() << '\n';
+    return 130;
+  } catch (const io::InputError& error) {
+    for (const auto& problem : error.problems()) std::cerr << problem.to_string() << '\n';
+    return 2;
+  } catch (const std::exception& error) {
+    std::cerr << "salesim compare: " << error.what() << '\n';
+    return 1;
+  }
+}
+
+}  // namespace salesim::sim::cli

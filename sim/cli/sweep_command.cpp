@@ -1,0 +1,158 @@
+// `salesim sweep`: design points x replications, streamed to HDF5, resumable and shardable.
+#include "sim/cli/sweep_command.h"
+
+#include <charconv>
+#include <filesystem>
+#include <iostream>
+#include <optional>
+
+#include <fmt/format.h>
+
+#include "analysis/run_metrics.h"
+#include "sim/cli/customer_runs.h"
+#include "sim/cli/sweep_report.h"
+#include "sim/core/parallel.h"
+#include "sim/io/sweep_loader.h"
+#include "sim/run/replication_runner.h"
+#include "sim/run/run_identity.h"
+
+namespace salesim::sim::cli {
+namespace {
+
+struct Shard {
+  std::uint32_t index = 1;  ///< 1-based
+  std::uint32_t count = 1;
+};
+
+std::optional<Shard> parse_shard(const std::string& text) {
+  const auto slash = text.find('/');
+  if (slash == std::string::npos) return std::nullopt;
+  Shard shard;
+  const auto parse = [](std::string_view part, std::uint32_t& value) {
+    return std::from_chars(part.data(), part.data() + part.size(), value).ec == std::errc{};
+  };
+  if (!parse(std::string_view(text).substr(0, slash), shard.index) ||
+      !parse(std::string_view(text).substr(slash + 1), shard.count) || shard.count == 0 || shard.index == 0 ||
+      shard.index > shard.count) {
+    return std::nullopt;
+  }
+  return shard;
+}
+
+int report_input_error(const io::InputError& error) {
+  for (const auto& problem : error.problems()) std::cerr << problem.to_string() << '\n';
+  return 2;
+}
+
+}  // namespace
+
+int sweep_command(const SweepOptions& options) {
+  Shard shard;
+  if (!options.shard.empty()) {
+    const auto parsed = parse_shard(options.shard);
+    if (!parsed) {
+      std::cerr << "--shard: '" << options.shard << "' (allowed: K/N with 1 <= K <= N)\n";
+      return 2;
+    }
+    shard = *parsed;
+  }
+  io::SweepDefinition sweep;
+  std::vector<run::DesignPoint> design;
+  std::vector<io::LoadedScenario> scenarios;
+  try {
+    const core::MetricCatalog full = analysis::customer_metric_catalog(1);
+    sweep = io::load_sweep(options.sweep_path, {full.summary_names, full.timeseries_names});
+    design = run::make_design(sweep.design, sweep.parameters, sweep.points, sweep.seed);
+    scenarios = io::scenarios_of_design(sweep, design);
+  } catch (const io::InputError& error) {
+    return report_input_error(error);
+  }
+  const std::uint32_t horizon = scenarios.front().scenario.run.horizon_months;
+  for (const auto& loaded : scenarios) {
+    if (loaded.scenario.run.horizon_months != horizon) {
+      std::cerr << options.sweep_path << ": parameters: run.horizon_months cannot vary within a sweep "
+                << "(allowed: one horizon for every design point)\n";
+      return 2;
+    }
+  }
+
+  std::filesystem::path output = options.output_path;
+  if (output.empty()) {
+    output = std::filesystem::path("out") /
+             (shard.count > 1 ? fmt::format("{}.shard-{}-of-{}.h5", sweep.name, shard.index, shard.count)
+                              : sweep.name + ".h5");
+  }
+  const MetricSelection metrics(horizon, sweep.keep_summaries, sweep.keep_timeseries);
+  std::vector<std::string> identity_parts = {SALESIM_VERSION, std::to_string(sweep.replications),
+                                             std::to_string(sweep.seed),
+                                             sweep.common_random_numbers ? "crn" : "independent"};
+  for (const auto& loaded : scenarios) identity_parts.push_back(loaded.resolved_yaml);
+  for (const auto& name : metrics.kept().summary_names) identity_parts.push_back(name);
+  for (const auto& name : metrics.kept().timeseries_names) identity_parts.push_back(name);
+  const std::string sweep_id = run::content_identity(identity_parts);
+
+  io::DesignTable table;
+  table.points = static_cast<std::uint32_t>(design.size());
+  for (const auto& parameter : sweep.parameters) table.parameter_names.push_back(parameter.key_path);
+  for (const auto& point : design)
+    table.values.insert(table.values.end(), point.codes.begin(), point.codes.end());
+
+  try {
+    if (output.has_parent_path()) std::filesystem::create_directories(output.parent_path());
+    const core::ThreadLimit thread_limit(options.threads);
+    std::optional<io::RunFileWriter> writer;
+    if (options.resume && std::filesystem::exists(output.string() + ".tmp")) {
+      try {
+        writer.emplace(io::RunFileWriter::reopen(output));
+      } catch (const std::exception& error) {
+        std::cerr << "salesim sweep: " << error.what() << "; starting again\n";
+      }
+      if (writer && writer->string_attribute("sweep_id") != sweep_id) {
+        std::cerr << output.string() << ".tmp: belongs to another sweep or salesim version (sweep_id "
+                  << writer->string_attribute("sweep_id") << ", expected " << sweep_id << ")\n";
+        return 2;
+      }
+    } else if (options.resume && !options.quiet) {
+      std::cerr << "salesim sweep: nothing to resume at " << output.string()
+                << ".tmp; starting a new sweep\n";
+    }
+    if (!writer) {
+      writer.emplace(
+          output, provenance_now(options.command_line, sweep.seed, scenarios.front().resolved_yaml, sweep_id),
+          metrics.kept(), table, sweep.replications);
+      if (shard.count > 1) writer->set_shard(shard.index, shard.count);
+    }
+    const std::vector<std::uint8_t> done = writer->done_mask();
+    const std::uint32_t replications = sweep.replications;
+    install_stop_handlers();
+    simulate_customer_runs(scenarios, replications, sweep.seed, sweep.common_random_numbers, metrics, *writer,
+                           [&](std::uint32_t p, std::uint32_t r) {
+                             const std::uint64_t index = std::uint64_t{p} * replications + r;
+                             return done[index] == 0 && index % shard.count == shard.index - 1;
+                           });
+    SweepAnalysis analysis;
+    if (shard.count == 1) analysis = write_sweep_analysis(*writer, table);
+    writer->commit();
+    if (!options.quiet) {
+      if (shard.count == 1) {
+        print_sweep_table(std::cout, sweep, design, metrics.kept().summary_names, analysis.statistics);
+        if (design.size() > table.parameter_names.size() + 1) {
+          std::cout << '\n';
+          print_sensitivity_table(std::cout, table.parameter_names, metrics.kept().summary_names,
+                                  analysis.sensitivities);
+        }
+      }
+      std::cout << "written: " << output.string() << '\n';
+    }
+    return 0;
+  } catch (const run::RunsInterrupted&) {
+    std::cerr << "salesim sweep: interrupted; finished runs are in " << output.string()
+              << ".tmp; continue with --resume\n";
+    return 130;
+  } catch (const std::exception& error) {
+    std::cerr << "salesim sweep: " << error.what() << '\n';
+    return 1;
+  }
+}
+
+}  // namespace salesim::sim::cli
