@@ -42,8 +42,8 @@ int merge_command(const std::vector<std::string>& shard_paths, const std::string
     }
     const io::RunFileReader& first = shards.front();
     core::MetricCatalog catalog;
-    catalog.summary_names = first.names_in("/summary");
-    catalog.timeseries_names = first.names_in("/timeseries");
+    catalog.summary_names = first.string_array_attribute("/summary", "names");
+    catalog.timeseries_names = first.string_array_attribute("/timeseries", "names");
     catalog.steps =
         catalog.timeseries_names.empty() ? 0 : first.shape("/timeseries/" + catalog.timeseries_names[0])[2];
     const auto done_shape = first.shape("/design/done");

@@ -151,11 +151,14 @@ RunFileWriter::RunFileWriter(std::filesystem::path final_path, const Provenance&
                              H5Dclose);
   }
 
+  // The "names" attributes keep the catalog's order, which HDF5's name-sorted links lose.
   const Hdf5Handle summary = create_group(file_, "summary");
+  detail::write_string_array_attribute(summary, "names", catalog.summary_names);
   for (const auto& name : catalog.summary_names) {
     create_double_dataset(summary, name, {points, replications_}, {});
   }
   const Hdf5Handle timeseries = create_group(file_, "timeseries");
+  detail::write_string_array_attribute(timeseries, "names", catalog.timeseries_names);
   const hsize_t steps = std::max<hsize_t>(catalog.steps, 1);
   for (const auto& name : catalog.timeseries_names) {
     create_double_dataset(timeseries, name, {points, replications_, catalog.steps}, {1, 1, steps});
@@ -212,8 +215,9 @@ RunFileWriter RunFileWriter::reopen(std::filesystem::path final_path) {
   const auto done = dims("/design/done");
   writer.points_ = static_cast<std::uint32_t>(done.at(0));
   writer.replications_ = static_cast<std::uint32_t>(done.at(1));
-  writer.catalog_.summary_names = detail::link_names(writer.file_, "/summary");
-  writer.catalog_.timeseries_names = detail::link_names(writer.file_, "/timeseries");
+  writer.catalog_.summary_names = detail::read_string_array_attribute(writer.file_, "/summary", "names");
+  writer.catalog_.timeseries_names =
+      detail::read_string_array_attribute(writer.file_, "/timeseries", "names");
   writer.catalog_.steps = writer.catalog_.timeseries_names.empty()
                               ? 0
                               : dims("/timeseries/" + writer.catalog_.timeseries_names.front()).at(2);
