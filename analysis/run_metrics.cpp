@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "analysis/nps.h"
+#include "analysis/whale_curve.h"
 
 namespace salesim::analysis {
 namespace {
@@ -50,40 +51,10 @@ const MonthlySeries monthly_series[] = {
      }},
 };
 
-const char* const summary_names[] = {
-    "revenue",
-    "margin",
-    "service_cost",
-    "acquisition_spend",
-    "profit",
-    "active_customers",
-    "acquisitions",
-    "acquisitions_marketing",
-    "acquisitions_referral",
-    "churned",
-    "churn_rate",
-    "retention_rate",
-    "customer_equity",
-    "mean_clv",
-    "mean_clv_new",
-    "true_nps",
-    "surveyed_nps",
-    "survey_responses",
-    "mean_satisfaction",
-    "referrals_made",
-};
+using NamedValue = std::pair<const char*, double>;
 
-}  // namespace
-
-sim::core::MetricCatalog customer_metric_catalog(std::uint32_t horizon_months) {
-  sim::core::MetricCatalog catalog;
-  catalog.summary_names.assign(std::begin(summary_names), std::end(summary_names));
-  for (const MonthlySeries& series : monthly_series) catalog.timeseries_names.emplace_back(series.name);
-  catalog.steps = horizon_months;
-  return catalog;
-}
-
-sim::core::RunRecord customer_run_record(const RunObservation& run) {
+/// Every summary of a run, named where it is computed so names and values cannot drift apart.
+std::vector<NamedValue> summaries_of(const RunObservation& run) {
   StepObservation total;
   for (const StepObservation& month : run.months) total += month;
 
@@ -100,30 +71,50 @@ sim::core::RunRecord customer_run_record(const RunObservation& run) {
   const auto acquisitions = static_cast<double>(total.acquired_by_marketing + total.acquired_by_referral);
   const double churn_rate =
       ratio(static_cast<double>(total.churned), static_cast<double>(total.active_at_start));
-
-  sim::core::RunRecord record;
-  record.summary = {
-      total.revenue,
-      total.margin,
-      total.service_cost,
-      total.acquisition_spend,
-      profit_of(total),
-      run.months.empty() ? 0.0 : static_cast<double>(run.months.back().active_at_end),
-      acquisitions,
-      static_cast<double>(total.acquired_by_marketing),
-      static_cast<double>(total.acquired_by_referral),
-      static_cast<double>(total.churned),
-      churn_rate,
-      1.0 - churn_rate,
-      run.customer_equity,
-      ratio(clv_sum, static_cast<double>(run.realized_clv.size())),
-      ratio(new_clv_sum, static_cast<double>(new_customers)),
-      nps_of(total.true_answers),
-      nps_of(total.survey_answers),
-      static_cast<double>(total.survey_answers.total()),
-      ratio(total.satisfaction_sum, static_cast<double>(total.true_answers.total())),
-      static_cast<double>(total.referrals_made),
+  const auto served = static_cast<double>(total.true_answers.total());
+  const WhaleCurve whale = whale_curve(run.realized_clv);
+  return {
+      {"revenue", total.revenue},
+      {"margin", total.margin},
+      {"service_cost", total.service_cost},
+      {"acquisition_spend", total.acquisition_spend},
+      {"profit", profit_of(total)},
+      {"active_customers", run.months.empty() ? 0.0 : static_cast<double>(run.months.back().active_at_end)},
+      {"acquisitions", acquisitions},
+      {"acquisitions_marketing", static_cast<double>(total.acquired_by_marketing)},
+      {"acquisitions_referral", static_cast<double>(total.acquired_by_referral)},
+      {"churned", static_cast<double>(total.churned)},
+      {"churn_rate", churn_rate},
+      {"retention_rate", 1.0 - churn_rate},
+      {"customer_equity", run.customer_equity},
+      {"mean_clv", ratio(clv_sum, static_cast<double>(run.realized_clv.size()))},
+      {"mean_clv_new", ratio(new_clv_sum, static_cast<double>(new_customers))},
+      {"true_nps", nps_of(total.true_answers)},
+      {"surveyed_nps", nps_of(total.survey_answers)},
+      // What management sees minus what is true (DESIGN §6, measurement system).
+      {"nps_survey_bias", nps_of(total.survey_answers) - nps_of(total.true_answers)},
+      {"survey_responses", static_cast<double>(total.survey_answers.total())},
+      {"mean_satisfaction", ratio(total.satisfaction_sum, served)},
+      {"referrals_made", static_cast<double>(total.referrals_made)},
+      {"cost_to_serve", ratio(total.service_cost, served)},
+      {"top20_profit_share", whale.cumulative_share.empty() ? not_available : whale.top_20_percent_share},
+      {"whale_peak", whale.cumulative_share.empty() ? not_available : whale.peak_share},
   };
+}
+
+}  // namespace
+
+sim::core::MetricCatalog customer_metric_catalog(std::uint32_t horizon_months) {
+  sim::core::MetricCatalog catalog;
+  for (const auto& [name, value] : summaries_of(RunObservation{})) catalog.summary_names.emplace_back(name);
+  for (const MonthlySeries& series : monthly_series) catalog.timeseries_names.emplace_back(series.name);
+  catalog.steps = horizon_months;
+  return catalog;
+}
+
+sim::core::RunRecord customer_run_record(const RunObservation& run) {
+  sim::core::RunRecord record;
+  for (const auto& [name, value] : summaries_of(run)) record.summary.push_back(value);
   record.timeseries.reserve(std::size(monthly_series) * run.months.size());
   for (const MonthlySeries& series : monthly_series) {
     for (const StepObservation& month : run.months) record.timeseries.push_back(series.value(month));

@@ -7,6 +7,7 @@
 #include <catch2/catch.hpp>
 
 #include "analysis/clv.h"
+#include "analysis/markov_clv.h"
 #include "analysis/monte_carlo_stats.h"
 #include "analysis/nps.h"
 #include "analysis/run_metrics.h"
@@ -185,4 +186,26 @@ TEST_CASE("a run is bit-identical with 1, 2 and 8 threads", "[models][determinis
     CHECK(std::memcmp(one.timeseries.data(), other.timeseries.data(),
                       one.timeseries.size() * sizeof(double)) == 0);
   }
+}
+
+TEST_CASE("simulated CLV of random purchases matches the Markov-chain CLV",
+          "[models][customer][oracle][markov]") {
+  // Customers buy with probability 0.6 a month, spend varies (cv 0.5): the chain
+  // {active, lost} with expected reward 0.6 x margin reproduces their mean CLV.
+  auto scenario = tests::constant_retention_cohort(40.0, 0.93, 0.10, 300, 4000);
+  scenario.segments[0].purchase_rate_per_month = 0.6;
+  scenario.segments[0].spend_per_purchase.cv = 0.5;
+  const double d = models::monthly_discount_rate(0.10);
+  const double expected_margin = 0.6 * 40.0;
+  const Eigen::Vector2d rewards(expected_margin, 0.0);
+  const double oracle = analysis::markov_clv(analysis::retention_chain(0.93), rewards, d,
+                                             analysis::RewardTiming::after_first_period)(0);
+  std::vector<double> mean_clv;
+  for (std::uint32_t r = 0; r < 20; ++r) {
+    mean_clv.push_back(mean_of(simulate_run(scenario, {scenario.run.seed, 0, r}).realized_clv));
+  }
+  const auto stats = analysis::summarize_replications(mean_clv);
+  tests::report_effect("mean CLV, random purchases (Markov oracle " + std::to_string(oracle) + ")", stats);
+  CHECK(stats.ci_low <= oracle);
+  CHECK(oracle <= stats.ci_high);
 }

@@ -5,8 +5,10 @@
 #include <catch2/catch.hpp>
 
 #include "analysis/clv.h"
+#include "analysis/markov_clv.h"
 #include "analysis/monte_carlo_stats.h"
 #include "analysis/nps.h"
+#include "analysis/whale_curve.h"
 #include "models/customer/customer_response.h"
 
 using namespace salesim::analysis;
@@ -78,4 +80,44 @@ TEST_CASE("quantiles follow the type-7 rule", "[analysis][stats]") {
   const auto q = quantiles(values, probabilities);
   CHECK(q == std::vector<double>{1.0, 2.0, 3.0, 4.6, 5.0});
   CHECK_THROWS_AS(quantiles(values, std::vector<double>{1.5}), std::invalid_argument);
+}
+
+TEST_CASE("Markov-chain CLV equals the closed form under constant retention", "[analysis][clv][markov]") {
+  for (const double retention : {0.5, 0.8, 0.95, 0.99}) {
+    for (const double d : {0.0, 0.008, 0.1}) {
+      const Eigen::Vector2d rewards(120.0, 0.0);
+      const auto later = markov_clv(retention_chain(retention), rewards, d, RewardTiming::after_first_period);
+      const auto at_once = markov_clv(retention_chain(retention), rewards, d, RewardTiming::at_once);
+      CHECK(std::abs(later(0) - clv_constant_retention(120.0, retention, d)) < 1e-9);
+      CHECK(std::abs(at_once(0) - 120.0 * (1 + d) / (1 + d - retention)) < 1e-9);
+      CHECK(std::abs(later(1)) < 1e-12);  // the lost state is worth nothing
+    }
+  }
+  CHECK_THROWS_AS(
+      markov_clv(Eigen::MatrixXd::Identity(2, 3), Eigen::Vector2d(1, 0), 0.1, RewardTiming::at_once),
+      std::invalid_argument);
+}
+
+TEST_CASE("Markov-chain CLV of a recency chain matches a hand computation", "[analysis][clv][markov]") {
+  // Pfeifer & Carraway's recency states: bought this period, 1 period ago, lost.
+  Eigen::Matrix3d chain;
+  chain << 0.6, 0.4, 0.0,  //
+      0.3, 0.0, 0.7,       //
+      0.0, 0.0, 1.0;
+  const Eigen::Vector3d rewards(50.0, -5.0, 0.0);
+  const auto v = markov_clv(chain, rewards, 0.0, RewardTiming::at_once);
+  // V0 = 50 + 0.6 V0 + 0.4 V1, V1 = -5 + 0.3 V0: V0 = 48 / 0.28, V1 = -5 + 0.3 V0.
+  CHECK(v(0) == Approx(48.0 / 0.28).epsilon(1e-12));
+  CHECK(v(1) == Approx(-5.0 + 0.3 * 48.0 / 0.28).epsilon(1e-12));
+}
+
+TEST_CASE("the whale curve ranks customers and finds the top fifth's share", "[analysis][whale]") {
+  // Ten customers: profits 50, 30, 20, 10, 5, 0, -5, -10, 0, 0 sum to 100.
+  const std::vector<double> profit = {0, 10, -5, 50, 0, 20, -10, 30, 5, 0};
+  const auto curve = whale_curve(profit);
+  REQUIRE(curve.cumulative_share.size() == 10);
+  CHECK(curve.top_20_percent_share == Approx(0.8));  // 50 + 30 of 100
+  CHECK(curve.peak_share == Approx(1.15));           // before the loss makers: 115 of 100
+  CHECK(curve.cumulative_share.back() == Approx(1.0));
+  CHECK(whale_curve(std::vector<double>{}).cumulative_share.empty());
 }
