@@ -1,0 +1,114 @@
+"""Load salesim HDF5 files into tidy pandas DataFrames.
+
+    import analysis.salesim as s
+    run = s.load("out/baseline.h5")
+    run.summary        # one row per (design point, replication), design parameters joined
+    run.timeseries     # long form: point, replication, month, metric, value
+    run.stats          # one row per (design point, metric): mean, sd, ci_low, ci_high, n
+
+Needs Debian's python3-h5py and python3-pandas (no PyPI).
+"""
+
+from dataclasses import dataclass, field
+
+import h5py
+import numpy as np
+import pandas as pd
+
+SCHEMA_VERSION = 1
+
+
+def _text(value):
+    return value.decode() if isinstance(value, bytes) else str(value)
+
+
+@dataclass
+class SalesimFile:
+    attributes: dict
+    scenario_yaml: str
+    design: pd.DataFrame
+    summary: pd.DataFrame
+    timeseries: pd.DataFrame
+    stats: pd.DataFrame
+    sensitivity: pd.DataFrame = field(default_factory=pd.DataFrame)
+    comparison: pd.DataFrame = field(default_factory=pd.DataFrame)
+
+
+def _design(f):
+    params = f["design/params"][...]
+    names = [_text(n) for n in f["design/params"].attrs.get("names", [])]
+    design = pd.DataFrame(params, columns=names)
+    design.insert(0, "point", np.arange(params.shape[0]))
+    return design
+
+
+def _statistics(f, group, index_name):
+    frames = []
+    if group not in f:
+        return pd.DataFrame()
+    for metric in f[group]:
+        table = pd.DataFrame(f[group][metric][...])
+        table.insert(0, index_name, np.arange(len(table)))
+        table.insert(1, "metric", metric)
+        frames.append(table)
+    return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
+
+
+def load(path, timeseries=True):
+    """Reads a salesim file: summaries joined to design parameters, time series in long form.
+
+    Only finished runs (design/done == 1) appear, so a partial file from an interrupted sweep
+    loads too. Raises ValueError for a file of another schema version.
+    """
+    with h5py.File(path, "r") as f:
+        attributes = {key: (_text(v) if isinstance(v, (bytes, str)) else v.item() if hasattr(v, "item") else v)
+                      for key, v in f.attrs.items()}
+        if int(attributes.get("schema_version", -1)) != SCHEMA_VERSION:
+            raise ValueError(f"{path}: schema_version {attributes.get('schema_version')} is not {SCHEMA_VERSION}")
+        done = f["design/done"][...].astype(bool)
+        points, replications = done.shape
+        point_index, replication_index = np.nonzero(done)
+        design = _design(f)
+
+        summary = pd.DataFrame({"point": point_index, "replication": replication_index})
+        for metric in f["summary"].attrs.get("names", list(f["summary"])):
+            metric = _text(metric)
+            summary[metric] = f["summary"][metric][...][done]
+        summary = summary.merge(design, on="point", how="left")
+
+        frames = []
+        if timeseries:
+            for metric in f["timeseries"].attrs.get("names", list(f["timeseries"])):
+                metric = _text(metric)
+                values = f["timeseries"][metric][...][done]  # runs x months
+                months = values.shape[1] if values.ndim == 2 else 0
+                frames.append(pd.DataFrame({
+                    "point": np.repeat(point_index, months),
+                    "replication": np.repeat(replication_index, months),
+                    "month": np.tile(np.arange(1, months + 1), len(point_index)),
+                    "metric": metric,
+                    "value": values.reshape(-1),
+                }))
+        series = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(
+            columns=["point", "replication", "month", "metric", "value"])
+
+        sensitivity = pd.DataFrame()
+        if "sensitivity" in f:
+            group = f["sensitivity"]
+            metrics = [_text(m) for m in group.attrs["metrics"]]
+            parameters = [_text(p) for p in group.attrs["parameters"]]
+            sensitivity = pd.DataFrame(group["src"][...].reshape(len(metrics), len(parameters)),
+                                       columns=parameters)
+            sensitivity.insert(0, "metric", metrics)
+            sensitivity.insert(1, "r_squared", group["r_squared"][...])
+
+        return SalesimFile(
+            attributes=attributes,
+            scenario_yaml=_text(f["scenario"].attrs["yaml"]),
+            design=design,
+            summary=summary,
+            timeseries=series,
+            stats=_statistics(f, "stats", "point"),
+            sensitivity=sensitivity,
+            comparison=_statistics(f, "comparison", "alternative"),
+        )
