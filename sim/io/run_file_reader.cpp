@@ -95,8 +95,9 @@ std::vector<std::uint8_t> RunFileReader::read_done_mask() const {
   return values;
 }
 
-std::vector<analysis::SummaryStatistics> RunFileReader::read_stats(const std::string& metric) const {
-  const std::string path = "/stats/" + metric;
+std::vector<analysis::SummaryStatistics> RunFileReader::read_stats(const std::string& metric,
+                                                                   const std::string& group) const {
+  const std::string path = "/" + group + "/" + metric;
   const Hdf5Handle handle(checked(H5Dopen2(file_, path.c_str(), H5P_DEFAULT), "open " + path), H5Dclose);
   const Hdf5Handle space(checked(H5Dget_space(handle), "get space of " + path), H5Sclose);
   std::vector<analysis::SummaryStatistics> values(element_count(space));

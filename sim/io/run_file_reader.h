@@ -30,7 +30,8 @@ class RunFileReader {
   [[nodiscard]] std::vector<double> read_doubles(const std::string& dataset) const;
   [[nodiscard]] std::vector<std::uint8_t> read_done_mask() const;
   [[nodiscard]] std::vector<std::uint64_t> read_run_ids() const;
-  [[nodiscard]] std::vector<analysis::SummaryStatistics> read_stats(const std::string& metric) const;
+  [[nodiscard]] std::vector<analysis::SummaryStatistics> read_stats(const std::string& metric,
+                                                                    const std::string& group = "stats") const;
 
  private:
   std::filesystem::path path_;

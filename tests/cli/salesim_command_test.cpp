@@ -188,3 +188,26 @@ TEST_CASE("Python's h5py reads the run file", "[cli][python]") {
   CHECK(result.out.find("h5py ok") != std::string::npos);
   std::filesystem::remove_all(dir);
 }
+
+TEST_CASE("salesim compare prints paired differences with their CI and writes them", "[cli][compare]") {
+  const auto dir = fresh_directory("compare");
+  const auto file = dir / "compare.h5";
+  const auto result = run_command_line(
+      salesim_exe + " compare " + baseline + " " + baseline +
+      " --reps 12 --set run.horizon_months=12 --set 2:service.level=0.9 -o " + file.string());
+  INFO(result.err);
+  REQUIRE(result.exit_code == 0);
+  CHECK(result.out.find("2 - 1") != std::string::npos);
+  // Better service raises true NPS: the paired difference is marked significant.
+  CHECK(std::regex_search(result.out, std::regex("true_nps[^\\n]*\\*")));
+  const RunFileReader reader(file);
+  CHECK(reader.shape("/summary/true_nps") == std::vector<hsize_t>{2, 12});
+  const auto difference = reader.read_stats("true_nps", "comparison");
+  REQUIRE(difference.size() == 1);
+  CHECK(difference[0].ci_low > 0.0);
+  const auto bad =
+      run_command_line(salesim_exe + " compare " + baseline + " " + baseline + " --set 2:service.levle=1");
+  CHECK(bad.exit_code == 2);
+  CHECK(bad.err.find("did you mean 'service.level'") != std::string::npos);
+  std::filesystem::remove_all(dir);
+}
