@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "analysis/balanced_scorecard.h"
 #include "analysis/nps.h"
 #include "analysis/whale_curve.h"
 
@@ -54,7 +55,8 @@ const MonthlySeries monthly_series[] = {
 using NamedValue = std::pair<const char*, double>;
 
 /// Every summary of a run, named where it is computed so names and values cannot drift apart.
-std::vector<NamedValue> summaries_of(const RunObservation& run) {
+std::vector<NamedValue> summaries_of(const RunObservation& run,
+                                     const std::vector<models::ScorecardKpi>& scorecard) {
   StepObservation total;
   for (const StepObservation& month : run.months) total += month;
 
@@ -73,7 +75,7 @@ std::vector<NamedValue> summaries_of(const RunObservation& run) {
       ratio(static_cast<double>(total.churned), static_cast<double>(total.active_at_start));
   const auto served = static_cast<double>(total.true_answers.total());
   const WhaleCurve whale = whale_curve(run.realized_clv);
-  return {
+  std::vector<NamedValue> summaries = {
       {"revenue", total.revenue},
       {"margin", total.margin},
       {"service_cost", total.service_cost},
@@ -100,21 +102,37 @@ std::vector<NamedValue> summaries_of(const RunObservation& run) {
       {"top20_profit_share", whale.cumulative_share.empty() ? not_available : whale.top_20_percent_share},
       {"whale_peak", whale.cumulative_share.empty() ? not_available : whale.peak_share},
   };
+  // The scorecard scores the metrics above; without one its points are NaN.
+  const ScorecardScore score = score_scorecard(scorecard, [&](const std::string& metric) {
+    for (const auto& [name, value] : summaries) {
+      if (metric == name) return value;
+    }
+    return not_available;
+  });
+  const bool scored = !scorecard.empty();
+  summaries.emplace_back("scorecard_score", scored ? score.total : not_available);
+  summaries.emplace_back("scorecard_financial", scored ? score.by_perspective[0] : not_available);
+  summaries.emplace_back("scorecard_customer", scored ? score.by_perspective[1] : not_available);
+  summaries.emplace_back("scorecard_internal_process", scored ? score.by_perspective[2] : not_available);
+  summaries.emplace_back("scorecard_learning_growth", scored ? score.by_perspective[3] : not_available);
+  return summaries;
 }
 
 }  // namespace
 
 sim::core::MetricCatalog customer_metric_catalog(std::uint32_t horizon_months) {
   sim::core::MetricCatalog catalog;
-  for (const auto& [name, value] : summaries_of(RunObservation{})) catalog.summary_names.emplace_back(name);
+  for (const auto& [name, value] : summaries_of(RunObservation{}, {}))
+    catalog.summary_names.emplace_back(name);
   for (const MonthlySeries& series : monthly_series) catalog.timeseries_names.emplace_back(series.name);
   catalog.steps = horizon_months;
   return catalog;
 }
 
-sim::core::RunRecord customer_run_record(const RunObservation& run) {
+sim::core::RunRecord customer_run_record(const RunObservation& run,
+                                         const std::vector<models::ScorecardKpi>& scorecard) {
   sim::core::RunRecord record;
-  for (const auto& [name, value] : summaries_of(run)) record.summary.push_back(value);
+  for (const auto& [name, value] : summaries_of(run, scorecard)) record.summary.push_back(value);
   record.timeseries.reserve(std::size(monthly_series) * run.months.size());
   for (const MonthlySeries& series : monthly_series) {
     for (const StepObservation& month : run.months) record.timeseries.push_back(series.value(month));

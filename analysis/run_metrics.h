@@ -3,6 +3,7 @@
 
 #include <cstdint>
 
+#include "models/scenario.h"
 #include "models/world/step_observation.h"
 #include "sim/core/run_record.h"
 
@@ -19,6 +20,7 @@ namespace salesim::analysis {
  * unbiased, noise-free survey reports exactly the true NPS. Values with no basis (no survey
  * answer, no new customer) are NaN.
  */
-[[nodiscard]] sim::core::RunRecord customer_run_record(const models::world::RunObservation& run);
+[[nodiscard]] sim::core::RunRecord customer_run_record(
+    const models::world::RunObservation& run, const std::vector<models::ScorecardKpi>& scorecard = {});
 
 }  // namespace salesim::analysis

@@ -75,6 +75,18 @@ struct SurveyParams {
   double answer_noise_sd = 0.0;   ///< noise of the 0-10 answer around satisfaction
 };
 
+/// The four perspectives of a Balanced Scorecard (Kaplan & Norton 1992).
+enum class Perspective { financial, customer, internal_process, learning_growth };
+
+/// One scorecard KPI: a run metric, its target and weight.
+struct ScorecardKpi {
+  Perspective perspective = Perspective::financial;
+  std::string metric;  ///< a summary metric of the run, e.g. "profit"
+  double target = 1.0;
+  double weight = 0.0;  ///< weights of all KPIs sum to 1
+  bool higher_is_better = true;
+};
+
 struct RunParams {
   std::uint32_t horizon_months = 36;
   double discount_rate_per_year = 0.10;
@@ -95,6 +107,7 @@ struct Scenario {
   ServiceParams service;
   PricingParams pricing;
   SurveyParams survey;
+  std::vector<ScorecardKpi> scorecard;  ///< empty: no scorecard
 };
 
 /// Monthly discount rate equivalent to an annual one: (1 + d_year)^(1/12) - 1.

@@ -80,8 +80,8 @@ void simulate_customer_runs(const std::vector<io::LoadedScenario>& scenarios, st
       plan,
       [&](std::uint32_t design_point, const core::RunAddress& address) {
         const io::LoadedScenario& loaded = scenarios[design_point];
-        core::RunRecord record =
-            analysis::customer_run_record(models::world::simulate_run(loaded.scenario, address));
+        core::RunRecord record = analysis::customer_run_record(
+            models::world::simulate_run(loaded.scenario, address), loaded.scenario.scorecard);
         record.run_id = run::run_identity(loaded.resolved_yaml, seed, design_point, address.replication);
         return record;
       },

@@ -10,6 +10,8 @@
 #include <fmt/format.h>
 #include <yaml-cpp/yaml.h>
 
+#include "analysis/balanced_scorecard.h"
+#include "analysis/run_metrics.h"
 #include "sim/io/closest_name.h"
 #include "sim/io/embedded_defaults.h"
 #include "sim/io/scenario_schema.h"
@@ -206,6 +208,96 @@ SegmentParams read_segment(const YAML::Node& node, const std::string& path, cons
   return segment;
 }
 
+/// Summary metrics a scorecard KPI may name: every run metric but the scorecard's own.
+std::vector<std::string> scoreable_metrics() {
+  std::vector<std::string> names;
+  for (const auto& name : analysis::customer_metric_catalog(1).summary_names) {
+    if (name.rfind("scorecard_", 0) != 0) names.push_back(name);
+  }
+  return names;
+}
+
+/// Reads `scorecard:`, a list of {perspective, metric, target, weight, direction}.
+std::vector<models::ScorecardKpi> read_scorecard(const YAML::Node& node, Problems& problems) {
+  std::vector<models::ScorecardKpi> kpis;
+  const std::string allowed_item = "{perspective, metric, target, weight, direction}";
+  if (!node.IsSequence()) {
+    problems.report("scorecard", node, fmt::format("expected a list of KPIs, found {}", node_kind(node)),
+                    allowed_item);
+    return kpis;
+  }
+  const auto& perspectives = analysis::perspective_names();
+  const std::vector<std::string> perspective_list(perspectives.begin(), perspectives.end());
+  const std::vector<std::string> metrics = scoreable_metrics();
+  const std::vector<std::string> keys = {"perspective", "metric", "target", "weight", "direction"};
+  for (std::size_t i = 0; i < node.size(); ++i) {
+    const std::string path = fmt::format("scorecard[{}]", i);
+    const YAML::Node item = node[i];
+    if (!item.IsMap()) {
+      problems.report(path, item, fmt::format("expected a mapping, found {}", node_kind(item)), allowed_item);
+      continue;
+    }
+    models::ScorecardKpi kpi;
+    for (const auto& entry : item) {
+      const std::string key = entry.first.Scalar();
+      const YAML::Node value = entry.second;
+      const std::string text = value.IsScalar() ? value.Scalar() : "";
+      const auto suggest = [&](const std::vector<std::string>& names) {
+        const std::string guess = closest_name(text, names);
+        return guess.empty() ? std::string() : " (did you mean '" + guess + "'?)";
+      };
+      if (key == "perspective") {
+        const auto found = std::find(perspective_list.begin(), perspective_list.end(), text);
+        if (found == perspective_list.end()) {
+          problems.report(path + ".perspective", value,
+                          "unknown perspective '" + text + "'" + suggest(perspective_list),
+                          join(perspective_list));
+        } else {
+          kpi.perspective = static_cast<models::Perspective>(found - perspective_list.begin());
+        }
+      } else if (key == "metric") {
+        if (std::find(metrics.begin(), metrics.end(), text) == metrics.end()) {
+          problems.report(path + ".metric", value, "unknown metric '" + text + "'" + suggest(metrics),
+                          "a summary metric of `salesim run`");
+        }
+        kpi.metric = text;
+      } else if (key == "target" || key == "weight") {
+        double number = 0.0;
+        const bool is_weight = key == "weight";
+        if (!value.IsScalar() || !YAML::convert<double>::decode(value, number) || !std::isfinite(number) ||
+            (is_weight && (number < 0.0 || number > 1.0)) || (!is_weight && number == 0.0)) {
+          problems.report(path + "." + key, value, "'" + text + "' is not allowed",
+                          is_weight ? "a number in [0, 1]" : "a finite number other than 0");
+        }
+        (is_weight ? kpi.weight : kpi.target) = number;
+      } else if (key == "direction") {
+        if (text != "higher_is_better" && text != "lower_is_better") {
+          problems.report(path + ".direction", value, "unknown direction '" + text + "'",
+                          "higher_is_better, lower_is_better");
+        }
+        kpi.higher_is_better = text != "lower_is_better";
+      } else {
+        const std::string guess = closest_name(key, keys);
+        problems.report(
+            path + "." + key, entry.first,
+            "unknown key '" + key + "'" + (guess.empty() ? "" : " (did you mean '" + guess + "'?)"),
+            join(keys));
+      }
+    }
+    for (const char* required : {"perspective", "metric", "target", "weight"}) {
+      if (!item[required])
+        problems.report(path, item, std::string("missing required key '") + required + "'", "");
+    }
+    kpis.push_back(kpi);
+  }
+  double total = 0.0;
+  for (const auto& kpi : kpis) total += kpi.weight;
+  if (!kpis.empty() && std::abs(total - 1.0) > 1e-9) {
+    problems.report("scorecard", node, fmt::format("weights sum to {}", total), "weights summing to 1");
+  }
+  return kpis;
+}
+
 /// Reads a whole document into `scenario` (which holds the defaults so far).
 void read_document(const YAML::Node& root, Scenario& scenario, SegmentParams& segment_defaults,
                    Problems& problems, bool is_defaults) {
@@ -242,6 +334,8 @@ void read_document(const YAML::Node& root, Scenario& scenario, SegmentParams& se
       read_section(value, key, schema::pricing_fields(), scenario.pricing, problems);
     } else if (key == "survey") {
       read_section(value, key, schema::survey_fields(), scenario.survey, problems);
+    } else if (key == "scorecard") {
+      scenario.scorecard = read_scorecard(value, problems);
     } else if (key == "segment_defaults" && is_defaults) {
       segment_defaults = read_segment(value, key, segment_defaults, problems, false);
     } else if (key == "segments") {

@@ -102,7 +102,7 @@ const std::vector<Field<SurveyParams>>& survey_fields() {
 const std::vector<std::string>& top_level_keys() {
   static const std::vector<std::string> keys = {"name",      "description", "run",          "segments",
                                                 "marketing", "referrals",   "satisfaction", "service",
-                                                "pricing",   "survey"};
+                                                "pricing",   "survey",      "scorecard"};
   return keys;
 }
 

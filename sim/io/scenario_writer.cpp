@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include "analysis/balanced_scorecard.h"
 #include "sim/io/scenario_schema.h"
 
 namespace salesim::sim::io {
@@ -88,6 +89,15 @@ std::string scenario_to_yaml(const models::Scenario& scenario) {
   write_section(out, "service", scenario.service, schema::service_fields());
   write_section(out, "pricing", scenario.pricing, schema::pricing_fields());
   write_section(out, "survey", scenario.survey, schema::survey_fields());
+  if (!scenario.scorecard.empty()) {
+    out += "scorecard:\n";
+    for (const auto& kpi : scenario.scorecard) {
+      out += fmt::format(
+          "  - perspective: {}\n    metric: {}\n    target: {}\n    weight: {}\n    direction: {}\n",
+          analysis::perspective_names()[static_cast<std::size_t>(kpi.perspective)], kpi.metric, kpi.target,
+          kpi.weight, kpi.higher_is_better ? "higher_is_better" : "lower_is_better");
+    }
+  }
   return out;
 }
 

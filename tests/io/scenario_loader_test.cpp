@@ -86,6 +86,32 @@ TEST_CASE("the resolved scenario loads back to the same scenario", "[io][scenari
   }
   CHECK(a.run.seed == b.run.seed);
   CHECK(a.survey.nonresponse_bias == b.survey.nonresponse_bias);
+  REQUIRE(a.scorecard.size() == b.scorecard.size());
+  REQUIRE_FALSE(a.scorecard.empty());
+  for (std::size_t i = 0; i < a.scorecard.size(); ++i) {
+    CHECK(a.scorecard[i].metric == b.scorecard[i].metric);
+    CHECK(a.scorecard[i].perspective == b.scorecard[i].perspective);
+    CHECK(a.scorecard[i].weight == b.scorecard[i].weight);
+    CHECK(a.scorecard[i].higher_is_better == b.scorecard[i].higher_is_better);
+  }
+}
+
+TEST_CASE("scorecard definitions are checked", "[io][scenario][scorecard][bad-input]") {
+  const auto weights =
+      only_problem(one_segment +
+                   "scorecard:\n  - {perspective: financial, metric: profit, target: 1, weight: 0.5}\n"
+                   "  - {perspective: customer, metric: true_nps, target: 10, weight: 0.4}\n");
+  CHECK(weights.message == "weights sum to 0.9");
+  const auto metric = only_problem(
+      one_segment + "scorecard:\n  - {perspective: financial, metric: proft, target: 1, weight: 1}\n");
+  CHECK(metric.key_path == "scorecard[0].metric");
+  CHECK(metric.message.find("did you mean 'profit'") != std::string::npos);
+  const auto perspective = only_problem(
+      one_segment + "scorecard:\n  - {perspective: growth, metric: profit, target: 1, weight: 1}\n");
+  CHECK(perspective.allowed == "financial, customer, internal_process, learning_growth");
+  const auto target = only_problem(
+      one_segment + "scorecard:\n  - {perspective: customer, metric: profit, target: 0, weight: 1}\n");
+  CHECK(target.key_path == "scorecard[0].target");
 }
 
 TEST_CASE("a missing file and a directory are reported without a location", "[io][scenario][bad-input]") {

@@ -4,6 +4,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "analysis/balanced_scorecard.h"
 #include "analysis/clv.h"
 #include "analysis/markov_clv.h"
 #include "analysis/monte_carlo_stats.h"
@@ -120,4 +121,28 @@ TEST_CASE("the whale curve ranks customers and finds the top fifth's share", "[a
   CHECK(curve.peak_share == Approx(1.15));           // before the loss makers: 115 of 100
   CHECK(curve.cumulative_share.back() == Approx(1.0));
   CHECK(whale_curve(std::vector<double>{}).cumulative_share.empty());
+}
+
+TEST_CASE("a Balanced Scorecard scores weighted attainment per perspective", "[analysis][scorecard]") {
+  using salesim::models::Perspective;
+  const std::vector<salesim::models::ScorecardKpi> kpis = {
+      {Perspective::financial, "profit", 1000.0, 0.4, true},               // 800 / 1000 -> 0.8 x 40 = 32
+      {Perspective::customer, "true_nps", 20.0, 0.3, true},                // 30 / 20 capped at 1 -> 30
+      {Perspective::internal_process, "cost_to_serve", 10.0, 0.2, false},  // 10 / 12.5 = 0.8 -> 16
+      {Perspective::learning_growth, "referrals_made", 50.0, 0.1, true},   // NaN earns nothing -> 0
+  };
+  const auto score = score_scorecard(kpis, [](const std::string& metric) {
+    if (metric == "profit") return 800.0;
+    if (metric == "true_nps") return 30.0;
+    if (metric == "cost_to_serve") return 12.5;
+    return std::nan("");
+  });
+  CHECK(score.by_perspective[0] == Approx(32.0));
+  CHECK(score.by_perspective[1] == Approx(30.0));
+  CHECK(score.by_perspective[2] == Approx(16.0));
+  CHECK(score.by_perspective[3] == 0.0);
+  CHECK(score.total == Approx(78.0));
+  // A negative value never earns credit toward a positive target.
+  const auto negative = score_scorecard({kpis[1]}, [](const std::string&) { return -5.0; });
+  CHECK(negative.total == 0.0);
 }
