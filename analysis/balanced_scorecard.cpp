@@ -23,7 +23,8 @@ ScorecardScore score_scorecard(const std::vector<models::ScorecardKpi>& kpis,
 }
 
 const std::array<const char*, 4>& perspective_names() {
-  static const std::array<const char*, 4> names = {"financial", "customer", "internal_process", "learning_growth"};
+  static const std::array<const char*, 4> names = {"financial", "customer", "internal_process",
+                                                   "learning_growth"};
   return names;
 }
 
