@@ -1,0 +1,167 @@
+// Pay of an incentive plan for measured KPIs, quota ratcheting and plan validation.
+#include "models/workforce/incentive_plan.h"
+
+#include <algorithm>
+#include <cmath>
+#include <stdexcept>
+#include <utility>
+
+namespace salesim::models::workforce {
+namespace {
+
+double rate_at(const Commission& commission, double attainment) {
+  double rate = 0.0;
+  for (const CommissionTier& tier : commission.tiers)
+    if (tier.from_attainment <= attainment) rate = tier.rate;
+  return rate;
+}
+
+double bookings(const IncentivePlan& plan, const PeriodKpis& kpis) {
+  const bool on_margin = plan.commission && plan.commission->base == CommissionBase::margin;
+  return on_margin ? kpis.booked_margin : kpis.booked_revenue;
+}
+
+/// Sum over tiers of rate x the slice of bookings between the tier's and the next tier's attainment.
+double tiered_commission(const Commission& commission, double booked, double quota) {
+  if (booked <= 0.0) return 0.0;  // a period of net returns or negative margin pays no negative commission
+  if (quota <= 0.0) return booked * rate_at(commission, 0.0);
+  double paid = 0.0;
+  for (std::size_t i = 0; i < commission.tiers.size(); ++i) {
+    const double from = commission.tiers[i].from_attainment * quota;
+    const double to =
+        i + 1 < commission.tiers.size() ? commission.tiers[i + 1].from_attainment * quota : booked;
+    paid += commission.tiers[i].rate * std::max(0.0, std::min(booked, to) - from);
+  }
+  return paid;
+}
+
+double scorecard_bonus(const ScorecardBonus& bonus, const std::vector<double>& values) {
+  if (values.size() != bonus.kpis.size())
+    throw std::invalid_argument("pay_for_period: one scorecard value per plan KPI expected");
+  double achievement = 0.0;
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    const ScorecardTarget& kpi = bonus.kpis[i];
+    // Lower is better and nothing measured (a churn rate of 0) is the best achievement possible.
+    const double ratio = kpi.higher_is_better ? values[i] / kpi.target
+                         : values[i] > 0.0    ? kpi.target / values[i]
+                                              : bonus.max_achievement;
+    achievement += kpi.weight * std::clamp(ratio, 0.0, bonus.max_achievement);
+  }
+  return bonus.amount * achievement;
+}
+
+}  // namespace
+
+std::uint32_t months_in(EvaluationPeriod period) {
+  return period == EvaluationPeriod::year ? 12 : period == EvaluationPeriod::quarter ? 3 : 1;
+}
+
+double attainment(const IncentivePlan& plan, const PeriodKpis& kpis) {
+  return kpis.quota > 0.0 ? bookings(plan, kpis) / kpis.quota : 0.0;
+}
+
+PayBreakdown pay_for_period(const IncentivePlan& plan, const PeriodKpis& kpis) {
+  PayBreakdown pay;
+  const double attained = attainment(plan, kpis);
+  pay.salary = plan.salary_per_month * months_in(plan.period);
+  if (plan.commission) pay.commission = tiered_commission(*plan.commission, bookings(plan, kpis), kpis.quota);
+  if (plan.quota_bonus && attained >= 1.0) pay.quota_bonus = *plan.quota_bonus;
+  if (const auto& nps = plan.nps_bonus) {
+    pay.nps_bonus = nps->per_point * std::max(0.0, kpis.nps - nps->target);
+    if (nps->max_amount) pay.nps_bonus = std::min(pay.nps_bonus, *nps->max_amount);
+  }
+  if (plan.scorecard_bonus) pay.scorecard_bonus = scorecard_bonus(*plan.scorecard_bonus, kpis.scorecard);
+  if (const auto& team = plan.team_bonus; team && kpis.team_attainment >= team->min_attainment)
+    pay.team_bonus = team->share * team->pool * std::min(kpis.team_attainment, team->max_ratio);
+  if (plan.clv_commission_rate)
+    pay.clv_commission = *plan.clv_commission_rate * kpis.predicted_clv_new_customers;
+  const double variable = pay.commission + pay.quota_bonus + pay.nps_bonus + pay.scorecard_bonus +
+                          pay.team_bonus + pay.clv_commission;
+  // A cap flattens pay above it, so reps at the cap stop selling or defer sales (Misra & Nair 2011).
+  if (plan.variable_pay_cap) pay.cap_reduction = -std::max(0.0, variable - *plan.variable_pay_cap);
+  if (plan.clawback) pay.clawback = -plan.clawback->share * kpis.churned_sales_commission;
+  pay.total = pay.salary + variable + pay.cap_reduction + pay.clawback;
+  return pay;
+}
+
+double marginal_commission_rate(const IncentivePlan& plan, double attainment) {
+  return plan.commission ? rate_at(*plan.commission, attainment) : 0.0;
+}
+
+double next_quota(double current_quota, double attainment, double ratchet, double floor) {
+  const double next = attainment > 1.0 ? current_quota * (1.0 + ratchet * (attainment - 1.0)) : current_quota;
+  return std::max(next, floor);
+}
+
+bool is_period_end(EvaluationPeriod period, std::uint32_t month) {
+  return month > 0 && month % months_in(period) == 0;
+}
+
+std::vector<PlanProblem> validate(const IncentivePlan& plan) {
+  std::vector<PlanProblem> problems;
+  // Every condition is a comparison that NaN fails, so NaN values are reported too.
+  const auto require = [&problems](bool ok, std::string key, std::string message, std::string allowed) {
+    if (!ok) problems.push_back({std::move(key), std::move(message), std::move(allowed)});
+  };
+  const auto non_negative = [&require](double value, std::string key) {
+    require(value >= 0.0 && std::isfinite(value), std::move(key), "must not be negative", "a number >= 0");
+  };
+  const auto share = [&require](double value, std::string key) {
+    require(value >= 0.0 && value <= 1.0, std::move(key), "must be a share", "a number in [0, 1]");
+  };
+  non_negative(plan.salary_per_month, "salary_per_month");
+  if (plan.commission) {
+    const auto& tiers = plan.commission->tiers;
+    require(!tiers.empty(), "commission.tiers", "needs at least one tier",
+            "a list of {from_attainment, rate}");
+    for (std::size_t i = 0; i < tiers.size(); ++i) {
+      const std::string key = "commission.tiers[" + std::to_string(i) + "]";
+      non_negative(tiers[i].from_attainment, key + ".from_attainment");
+      share(tiers[i].rate, key + ".rate");
+      if (i > 0)
+        require(tiers[i].from_attainment > tiers[i - 1].from_attainment, key + ".from_attainment",
+                "tiers out of order", "greater than the previous tier's from_attainment");
+    }
+  }
+  if (plan.quota_bonus) non_negative(*plan.quota_bonus, "quota_bonus");
+  if (plan.variable_pay_cap) non_negative(*plan.variable_pay_cap, "variable_pay_cap");
+  if (plan.clawback) {
+    require(plan.clawback->window_months > 0, "clawback.window_months", "must be positive",
+            "an integer >= 1");
+    share(plan.clawback->share, "clawback.share");
+  }
+  if (const auto& nps = plan.nps_bonus) {
+    require(nps->target >= -100.0 && nps->target <= 100.0, "nps_bonus.target", "not an NPS",
+            "a number in [-100, 100]");
+    non_negative(nps->per_point, "nps_bonus.per_point");
+    if (nps->max_amount) non_negative(*nps->max_amount, "nps_bonus.max_amount");
+  }
+  if (const auto& card = plan.scorecard_bonus) {
+    non_negative(card->amount, "scorecard_bonus.amount");
+    require(card->max_achievement > 0.0 && std::isfinite(card->max_achievement),
+            "scorecard_bonus.max_achievement", "must be positive", "a number > 0");
+    require(!card->kpis.empty(), "scorecard_bonus.kpis", "needs at least one KPI", "a list of KPIs");
+    double weights = 0.0;
+    for (std::size_t i = 0; i < card->kpis.size(); ++i) {
+      const std::string key = "scorecard_bonus.kpis[" + std::to_string(i) + "]";
+      require(card->kpis[i].target > 0.0 && std::isfinite(card->kpis[i].target), key + ".target",
+              "must be positive", "a number > 0");
+      share(card->kpis[i].weight, key + ".weight");
+      weights += card->kpis[i].weight;
+    }
+    require(card->kpis.empty() || std::abs(weights - 1.0) <= 1e-9, "scorecard_bonus.kpis",
+            "weights do not sum to 1", "weights summing to 1 within 1e-9");
+  }
+  if (const auto& team = plan.team_bonus) {
+    non_negative(team->pool, "team_bonus.pool");
+    share(team->share, "team_bonus.share");
+    non_negative(team->min_attainment, "team_bonus.min_attainment");
+    non_negative(team->max_ratio, "team_bonus.max_ratio");
+  }
+  if (plan.clv_commission_rate) share(*plan.clv_commission_rate, "clv_commission_rate");
+  non_negative(plan.quota_ratchet, "quota_ratchet");
+  non_negative(plan.quota_floor, "quota_floor");
+  return problems;
+}
+
+}  // namespace salesim::models::workforce
