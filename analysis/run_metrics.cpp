@@ -53,6 +53,54 @@ const MonthlySeries monthly_series[] = {
 };
 
 using NamedValue = std::pair<const char*, double>;
+using models::partnership::PartnershipMonth;
+
+/// Relationship-months in which partners decided (not ended by outside events first).
+double decision_months(const PartnershipMonth& month) {
+  return static_cast<double>(month.relationships - month.exits);
+}
+
+struct PartnershipSeries {
+  const char* name;
+  double (*value)(const PartnershipMonth&);
+};
+
+const PartnershipSeries partnership_series[] = {
+    {"cooperation_rate",
+     [](const PartnershipMonth& m) {
+       return ratio(static_cast<double>(m.mutual_cooperation), decision_months(m));
+     }},
+    {"buyer_trust", [](const PartnershipMonth& m) { return ratio(m.trust_buyer_sum, decision_months(m)); }},
+    {"supplier_trust",
+     [](const PartnershipMonth& m) { return ratio(m.trust_supplier_sum, decision_months(m)); }},
+    {"joint_surplus", [](const PartnershipMonth& m) { return m.joint_surplus; }},
+    {"disputes", [](const PartnershipMonth& m) { return static_cast<double>(m.disputes); }},
+};
+
+/// B2B partnership metrics (NaN when the scenario has no partnerships).
+void append_partnership_summaries(const RunObservation& run, std::vector<NamedValue>& summaries) {
+  PartnershipMonth total;
+  for (const PartnershipMonth& month : run.partnership_months) total += month;
+  const bool present = !run.partnership_months.empty();
+  const auto value = [&](double v) { return present ? v : not_available; };
+  const double decided = decision_months(total);
+  summaries.emplace_back("joint_surplus", value(total.joint_surplus));
+  summaries.emplace_back("buyer_profit", value(total.buyer_profit));
+  summaries.emplace_back("supplier_profit", value(total.supplier_profit));
+  summaries.emplace_back("cooperation_rate",
+                         value(ratio(static_cast<double>(total.mutual_cooperation), decided)));
+  summaries.emplace_back("buyer_trust", value(ratio(total.trust_buyer_sum, decided)));
+  summaries.emplace_back("supplier_trust", value(ratio(total.trust_supplier_sum, decided)));
+  summaries.emplace_back("penalties", value(static_cast<double>(total.penalties)));
+  summaries.emplace_back("disputes", value(static_cast<double>(total.disputes)));
+  summaries.emplace_back("breakdowns", value(static_cast<double>(total.breakdowns)));
+  summaries.emplace_back("supplier_switches", value(static_cast<double>(total.switches)));
+  summaries.emplace_back("relationship_months", value(ratio(total.ended_relationship_months,
+                                                            static_cast<double>(total.ended_relationships))));
+  summaries.emplace_back("investment_rate", value(ratio(static_cast<double>(total.investments),
+                                                        static_cast<double>(total.contract_starts))));
+  summaries.emplace_back("investment_spend", value(total.investment_spend));
+}
 
 /// Every summary of a run, named where it is computed so names and values cannot drift apart.
 std::vector<NamedValue> summaries_of(const RunObservation& run,
@@ -102,6 +150,10 @@ std::vector<NamedValue> summaries_of(const RunObservation& run,
       {"top20_profit_share", whale.cumulative_share.empty() ? not_available : whale.top_20_percent_share},
       {"whale_peak", whale.cumulative_share.empty() ? not_available : whale.peak_share},
   };
+  if (!run.has_customer_market) {
+    for (auto& [name, value] : summaries) value = not_available;
+  }
+  append_partnership_summaries(run, summaries);
   // The scorecard scores the metrics above; without one its points are NaN.
   const ScorecardScore score = score_scorecard(scorecard, [&](const std::string& metric) {
     for (const auto& [name, value] : summaries) {
@@ -125,6 +177,8 @@ sim::core::MetricCatalog customer_metric_catalog(std::uint32_t horizon_months) {
   for (const auto& [name, value] : summaries_of(RunObservation{}, {}))
     catalog.summary_names.emplace_back(name);
   for (const MonthlySeries& series : monthly_series) catalog.timeseries_names.emplace_back(series.name);
+  for (const PartnershipSeries& series : partnership_series)
+    catalog.timeseries_names.emplace_back(series.name);
   catalog.steps = horizon_months;
   return catalog;
 }
@@ -133,9 +187,19 @@ sim::core::RunRecord customer_run_record(const RunObservation& run,
                                          const std::vector<models::ScorecardKpi>& scorecard) {
   sim::core::RunRecord record;
   for (const auto& [name, value] : summaries_of(run, scorecard)) record.summary.push_back(value);
-  record.timeseries.reserve(std::size(monthly_series) * run.months.size());
+  record.timeseries.reserve((std::size(monthly_series) + std::size(partnership_series)) * run.months.size());
   for (const MonthlySeries& series : monthly_series) {
-    for (const StepObservation& month : run.months) record.timeseries.push_back(series.value(month));
+    for (const StepObservation& month : run.months) {
+      record.timeseries.push_back(run.has_customer_market ? series.value(month) : not_available);
+    }
+  }
+  for (const PartnershipSeries& series : partnership_series) {
+    if (run.partnership_months.empty()) {
+      record.timeseries.insert(record.timeseries.end(), run.months.size(), not_available);
+      continue;
+    }
+    for (const PartnershipMonth& month : run.partnership_months)
+      record.timeseries.push_back(series.value(month));
   }
   return record;
 }

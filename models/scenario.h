@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "models/partnership/partnership_params.h"
+
 namespace salesim::models {
 
 /// Spend per purchase: lognormal with the given mean and coefficient of variation.
@@ -107,7 +109,8 @@ struct Scenario {
   ServiceParams service;
   PricingParams pricing;
   SurveyParams survey;
-  std::vector<ScorecardKpi> scorecard;  ///< empty: no scorecard
+  std::vector<ScorecardKpi> scorecard;          ///< empty: no scorecard
+  partnership::PartnershipParams partnerships;  ///< buyers == 0: no B2B network
 };
 
 /// Monthly discount rate equivalent to an annual one: (1 + d_year)^(1/12) - 1.

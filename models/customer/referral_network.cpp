@@ -70,6 +70,9 @@ std::vector<Edge> generate_contacts(const ReferralParams& params, std::uint32_t 
 
 ReferralGraph build_referral_network(const ReferralParams& params, std::uint32_t members,
                                      const sim::core::RunAddress& run) {
+  if (members < 2)
+    return ReferralGraph(boost::edges_are_sorted, static_cast<Edge*>(nullptr), static_cast<Edge*>(nullptr),
+                         members);
   ContactEngine engine = network_engine(run);
   std::vector<Edge> contacts = generate_contacts(params, members, engine);
 

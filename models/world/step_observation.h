@@ -4,6 +4,8 @@
 #include <cstdint>
 #include <vector>
 
+#include "models/partnership/partnership_observation.h"
+
 namespace salesim::models::world {
 
 /// Counts of customers by their 0-10 recommend answer (promoter 9-10, passive 7-8, detractor 0-6).
@@ -62,6 +64,8 @@ struct RunObservation {
   std::vector<std::uint8_t> clv_is_initial_customer;  ///< 1 where the customer was there at month 0
   double customer_equity = 0.0;  ///< realized value of all customers, discounted to month 0
   std::uint64_t initial_customers = 0;
+  bool has_customer_market = false;  ///< false for a scenario of partnerships alone
+  std::vector<partnership::PartnershipMonth> partnership_months;  ///< empty without partnerships
 };
 
 }  // namespace salesim::models::world

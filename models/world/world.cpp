@@ -8,6 +8,7 @@
 #include <Random123/boxmuller.hpp>
 
 #include "models/customer/customer_response.h"
+#include "models/partnership/partnership_world.h"
 #include "sim/core/parallel.h"
 
 namespace salesim::models::world {
@@ -263,6 +264,14 @@ RunObservation simulate_run(const Scenario& scenario, const sim::core::RunAddres
   }
   RunObservation result = world.observe_customers();
   result.months = std::move(months);
+  result.has_customer_market = !scenario.segments.empty();
+  if (scenario.partnerships.buyers > 0) {
+    partnership::PartnershipWorld partners(scenario.partnerships,
+                                           monthly_discount_rate(scenario.run.discount_rate_per_year), run);
+    for (std::uint32_t month = 1; month <= scenario.run.horizon_months; ++month) {
+      result.partnership_months.push_back(partners.advance(month));
+    }
+  }
   return result;
 }
 

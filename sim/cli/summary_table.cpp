@@ -30,14 +30,20 @@ void print_summary_table(std::ostream& out, const std::string& title,
   const std::string rule(name_width + 52, '-');
   fmt::print(out, "{}\n{}\n{:<{}}  {:>14}  {:>31}  {:>3}\n{}\n", title, rule, "metric", name_width, "mean",
              "95% CI", "n", rule);
+  std::size_t hidden = 0;
   for (std::size_t m = 0; m < metric_names.size(); ++m) {
     const auto& s = statistics[m];
+    if (s.n == 0) {  // the scenario has no such part (e.g. no customers, no scorecard)
+      ++hidden;
+      continue;
+    }
     const std::string interval =
         s.n >= 2 ? fmt::format("[{}, {}]", readable(s.ci_low), readable(s.ci_high)) : "";
     fmt::print(out, "{:<{}}  {:>14}  {:>31}  {:>3}\n", metric_names[m], name_width, readable(s.mean),
                interval, s.n);
   }
   fmt::print(out, "{}\n", rule);
+  if (hidden > 0) fmt::print(out, "({} metrics without values in this scenario not shown)\n", hidden);
 }
 
 }  // namespace salesim::sim::cli

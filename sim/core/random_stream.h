@@ -16,6 +16,7 @@ enum class Stream : std::uint32_t {
   network = 4,             ///< the referral graph
   initial_state = 5,       ///< starting satisfaction and tenure
   design = 6,              ///< random and Latin hypercube sweep designs
+  partnership = 7,         ///< buyer-supplier decisions, KPI noise, switching
 };
 
 /// Where a run sits in a sweep: the parts of a draw's address that are fixed for a run.

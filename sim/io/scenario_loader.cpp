@@ -93,8 +93,8 @@ void read_field(const YAML::Node& node, const std::string& path, const schema::F
           allowed = "true or false";
         } else if constexpr (std::is_same_v<T, std::string>) {
           allowed = "a text";
-        } else if constexpr (std::is_same_v<T, models::NetworkKind>) {
-          allowed = join(schema::network_names());
+        } else if constexpr (std::is_enum_v<T>) {
+          allowed = join(schema::enum_names<T>());
         } else {
           allowed = describe_range(field.min, field.max, field.min_exclusive, whole);
         }
@@ -113,18 +113,18 @@ void read_field(const YAML::Node& node, const std::string& path, const schema::F
           target.*member = value;
         } else if constexpr (std::is_same_v<T, std::string>) {
           target.*member = text;
-        } else if constexpr (std::is_same_v<T, models::NetworkKind>) {
-          const auto& names = schema::network_names();
+        } else if constexpr (std::is_enum_v<T>) {
+          const auto& names = schema::enum_names<T>();
           const auto found = std::find(names.begin(), names.end(), text);
           if (found == names.end()) {
             const std::string guess = closest_name(text, names);
             problems.report(
                 path, node,
-                "unknown network '" + text + "'" + (guess.empty() ? "" : " (did you mean '" + guess + "'?)"),
+                "unknown value '" + text + "'" + (guess.empty() ? "" : " (did you mean '" + guess + "'?)"),
                 allowed);
             return;
           }
-          target.*member = static_cast<models::NetworkKind>(found - names.begin());
+          target.*member = static_cast<T>(found - names.begin());
         } else {
           double value = 0.0;
           if (!YAML::convert<double>::decode(node, value) || !std::isfinite(value)) {
@@ -298,6 +298,42 @@ std::vector<models::ScorecardKpi> read_scorecard(const YAML::Node& node, Problem
   return kpis;
 }
 
+/// Reads `partnerships:`: the network, then its contract (with KPIs), game, investment, behaviour.
+void read_partnerships(const YAML::Node& node, models::partnership::PartnershipParams& params,
+                       Problems& problems) {
+  read_section(node, "partnerships", schema::partnership_fields(), params, problems,
+               {"contract", "game", "investment", "behaviour"});
+  if (!node.IsMap()) return;
+  if (const YAML::Node contract = node["contract"]) {
+    read_section(contract, "partnerships.contract", schema::contract_fields(), params.contract, problems,
+                 {"kpis"});
+    if (const YAML::Node kpis = contract.IsMap() ? contract["kpis"] : YAML::Node()) {
+      if (!kpis.IsSequence() || kpis.size() > models::partnership::max_kpis) {
+        problems.report("partnerships.contract.kpis", kpis, "expected a list of at most 4 KPIs",
+                        "[{kind, target, bonus_per_point, penalty_per_point}, ...]");
+      } else {
+        params.contract.kpis.clear();
+        for (std::size_t i = 0; i < kpis.size(); ++i) {
+          models::partnership::ContractKpi kpi;
+          read_section(kpis[i], fmt::format("partnerships.contract.kpis[{}]", i), schema::kpi_fields(), kpi,
+                       problems);
+          params.contract.kpis.push_back(kpi);
+        }
+      }
+    }
+  }
+  if (const YAML::Node game = node["game"]) {
+    read_section(game, "partnerships.game", schema::game_fields(), params.game, problems);
+  }
+  if (const YAML::Node investment = node["investment"]) {
+    read_section(investment, "partnerships.investment", schema::investment_fields(), params.investment,
+                 problems);
+  }
+  if (const YAML::Node behaviour = node["behaviour"]) {
+    read_section(behaviour, "partnerships.behaviour", schema::behaviour_fields(), params.behaviour, problems);
+  }
+}
+
 /// Reads a whole document into `scenario` (which holds the defaults so far).
 void read_document(const YAML::Node& root, Scenario& scenario, SegmentParams& segment_defaults,
                    Problems& problems, bool is_defaults) {
@@ -334,6 +370,8 @@ void read_document(const YAML::Node& root, Scenario& scenario, SegmentParams& se
       read_section(value, key, schema::pricing_fields(), scenario.pricing, problems);
     } else if (key == "survey") {
       read_section(value, key, schema::survey_fields(), scenario.survey, problems);
+    } else if (key == "partnerships") {
+      read_partnerships(value, scenario.partnerships, problems);
     } else if (key == "scorecard") {
       scenario.scorecard = read_scorecard(value, problems);
     } else if (key == "segment_defaults" && is_defaults) {
@@ -358,7 +396,7 @@ void read_document(const YAML::Node& root, Scenario& scenario, SegmentParams& se
                       join(keys));
     }
   }
-  if (!is_defaults && !root["segments"]) {
+  if (!is_defaults && !root["segments"] && scenario.partnerships.buyers == 0) {
     problems.report("segments", root, "missing required key 'segments'",
                     "a list of segments, each with name and size");
   }
@@ -425,6 +463,22 @@ void check_cross_field_rules(const Scenario& scenario, const YAML::Node& root, P
         fmt::format("one world needs about {:.1f} GiB, more than this machine's {:.1f} GiB",
                     static_cast<double>(bytes) / (1u << 30), static_cast<double>(memory) / (1u << 30)),
         "a smaller market or a smaller referrals.mean_degree");
+  }
+  const auto& partners = scenario.partnerships;
+  const YAML::Node partnership_node = root["partnerships"];
+  if (partners.buyers > 0 && partners.suppliers_per_buyer > partners.suppliers) {
+    problems.report("partnerships.suppliers_per_buyer",
+                    partnership_node.IsMap() ? partnership_node["suppliers_per_buyer"] : partnership_node,
+                    fmt::format("{} suppliers per buyer but {} suppliers", partners.suppliers_per_buyer,
+                                partners.suppliers),
+                    "at most the number of suppliers");
+  }
+  if (partners.game.kpi_cooperative < partners.game.kpi_defecting ||
+      partners.game.buyer_value_cooperative < partners.game.buyer_value_defecting) {
+    problems.report("partnerships.game",
+                    partnership_node.IsMap() ? partnership_node["game"] : partnership_node,
+                    "cooperation must not lower the KPI level or the buyer's value",
+                    "kpi_cooperative >= kpi_defecting and buyer_value_cooperative >= buyer_value_defecting");
   }
   const YAML::Node referrals = root["referrals"];
   const YAML::Node degree = referrals && referrals.IsMap() ? referrals["mean_degree"] : YAML::Node();

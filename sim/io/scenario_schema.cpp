@@ -99,10 +99,87 @@ const std::vector<Field<SurveyParams>>& survey_fields() {
   return fields;
 }
 
+using namespace models::partnership;
+
+const std::vector<Field<PartnershipParams>>& partnership_fields() {
+  static const std::vector<Field<PartnershipParams>> fields = {
+      {"buyers", &PartnershipParams::buyers, 0, 1'000'000},
+      {"suppliers", &PartnershipParams::suppliers, 1, 1'000'000},
+      {"suppliers_per_buyer", &PartnershipParams::suppliers_per_buyer, 1, 100},
+      {"switching", &PartnershipParams::switching},
+  };
+  return fields;
+}
+
+const std::vector<Field<ContractTerms>>& contract_fields() {
+  static const std::vector<Field<ContractTerms>> fields = {
+      {"price_per_month", &ContractTerms::price_per_month, 0, unbounded},
+      {"price_adjustment_per_year", &ContractTerms::price_adjustment_per_year, -0.5, 1},
+      {"volume_commitment", &ContractTerms::volume_commitment, 0, 1},
+      {"duration_months", &ContractTerms::duration_months, 1, 1200},
+      {"renewal", &ContractTerms::renewal},
+      {"kpi_noise_sd", &ContractTerms::kpi_noise_sd, 0, 1},
+      {"gain_share", &ContractTerms::gain_share, 0, 1},
+      {"open_book", &ContractTerms::open_book},
+      {"termination_breaches", &ContractTerms::termination_breaches, 0, 1200},
+  };
+  return fields;
+}
+
+const std::vector<Field<ContractKpi>>& kpi_fields() {
+  static const std::vector<Field<ContractKpi>> fields = {
+      {"kind", &ContractKpi::kind},
+      {"target", &ContractKpi::target, 0, 1},
+      {"bonus_per_point", &ContractKpi::bonus_per_point, 0, unbounded},
+      {"penalty_per_point", &ContractKpi::penalty_per_point, 0, unbounded},
+  };
+  return fields;
+}
+
+const std::vector<Field<StageGame>>& game_fields() {
+  static const std::vector<Field<StageGame>> fields = {
+      {"buyer_value_cooperative", &StageGame::buyer_value_cooperative, 0, unbounded},
+      {"buyer_value_defecting", &StageGame::buyer_value_defecting, 0, unbounded},
+      {"supplier_cost", &StageGame::supplier_cost, 0, unbounded},
+      {"effort_cost", &StageGame::effort_cost, 0, unbounded},
+      {"holdup_gain", &StageGame::holdup_gain, 0, unbounded},
+      {"kpi_cooperative", &StageGame::kpi_cooperative, 0, 1},
+      {"kpi_defecting", &StageGame::kpi_defecting, 0, 1},
+  };
+  return fields;
+}
+
+const std::vector<Field<InvestmentParams>>& investment_fields() {
+  static const std::vector<Field<InvestmentParams>> fields = {
+      {"cost", &InvestmentParams::cost, 0, unbounded},
+      {"saving_per_month", &InvestmentParams::saving_per_month, 0, unbounded},
+      {"holdup_share", &InvestmentParams::holdup_share, 0, 1},
+  };
+  return fields;
+}
+
+const std::vector<Field<BehaviourParams>>& behaviour_fields() {
+  static const std::vector<Field<BehaviourParams>> fields = {
+      {"continuation_probability", &BehaviourParams::continuation_probability, 0, 1, true},
+      {"initial_trust", &BehaviourParams::initial_trust, 0, 1},
+      {"trust_learning_rate", &BehaviourParams::trust_learning_rate, 0, 1},
+      {"grim_trigger", &BehaviourParams::grim_trigger},
+      {"opportunism", &BehaviourParams::opportunism, 0, 1},
+      {"decision_noise", &BehaviourParams::decision_noise, 0, unbounded},
+  };
+  return fields;
+}
+
+const std::vector<std::string>& kpi_kind_names() {
+  static const std::vector<std::string> names = {"on_time_delivery", "quality", "cost_reduction",
+                                                 "responsiveness"};
+  return names;
+}
+
 const std::vector<std::string>& top_level_keys() {
   static const std::vector<std::string> keys = {"name",      "description", "run",          "segments",
                                                 "marketing", "referrals",   "satisfaction", "service",
-                                                "pricing",   "survey",      "scorecard"};
+                                                "pricing",   "survey",      "scorecard",    "partnerships"};
   return keys;
 }
 

@@ -6,6 +6,7 @@
 #include <limits>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <variant>
 #include <vector>
 
@@ -18,7 +19,8 @@ inline constexpr double unbounded = std::numeric_limits<double>::infinity();
 /// A typed pointer to the struct member a key fills.
 template <typename Section>
 using Member = std::variant<double Section::*, std::uint32_t Section::*, std::uint64_t Section::*,
-                            bool Section::*, std::string Section::*, models::NetworkKind Section::*>;
+                            bool Section::*, std::string Section::*, models::NetworkKind Section::*,
+                            models::partnership::KpiKind Section::*>;
 
 /// One scalar key of a section: its name, member and numeric range.
 template <typename Section>
@@ -40,6 +42,15 @@ const std::vector<Field<models::ServiceParams>>& service_fields();
 const std::vector<Field<models::PricingParams>>& pricing_fields();
 const std::vector<Field<models::SurveyParams>>& survey_fields();
 
+const std::vector<Field<models::partnership::PartnershipParams>>& partnership_fields();
+const std::vector<Field<models::partnership::ContractTerms>>& contract_fields();
+const std::vector<Field<models::partnership::ContractKpi>>& kpi_fields();
+const std::vector<Field<models::partnership::StageGame>>& game_fields();
+const std::vector<Field<models::partnership::InvestmentParams>>& investment_fields();
+const std::vector<Field<models::partnership::BehaviourParams>>& behaviour_fields();
+/// Names of the KPI kinds, in KpiKind order.
+const std::vector<std::string>& kpi_kind_names();
+
 /// Top-level keys of a scenario, in the order a resolved scenario is written.
 const std::vector<std::string>& top_level_keys();
 /// The nested mapping inside a segment.
@@ -47,6 +58,16 @@ inline constexpr std::string_view spend_key = "spend_per_purchase";
 
 /// Names of the network generators, in NetworkKind order.
 const std::vector<std::string>& network_names();
+
+/// The words of an enumeration, in its order.
+template <typename Enum>
+const std::vector<std::string>& enum_names() {
+  if constexpr (std::is_same_v<Enum, models::NetworkKind>) {
+    return network_names();
+  } else {
+    return kpi_kind_names();
+  }
+}
 
 /// Keys of a field table, for suggestions and messages.
 template <typename Section>

@@ -49,8 +49,8 @@ void write_fields(std::string& out, const Section& section, const std::vector<sc
             return quoted(v);
           } else if constexpr (std::is_same_v<T, bool>) {
             return v ? "true" : "false";
-          } else if constexpr (std::is_same_v<T, models::NetworkKind>) {
-            return schema::network_names()[static_cast<std::size_t>(v)];
+          } else if constexpr (std::is_enum_v<T>) {
+            return schema::enum_names<T>()[static_cast<std::size_t>(v)];
           } else {
             return fmt::format("{}", v);
           }
@@ -74,7 +74,7 @@ std::string scenario_to_yaml(const models::Scenario& scenario) {
   out += fmt::format("name: {}\n", quoted(scenario.name));
   out += fmt::format("description: {}\n", quoted(scenario.description));
   write_section(out, "run", scenario.run, schema::run_fields());
-  out += "segments:\n";
+  if (!scenario.segments.empty()) out += "segments:\n";
   for (const auto& segment : scenario.segments) {
     std::string item;
     write_fields(item, segment, schema::segment_fields(), "    ");
@@ -89,6 +89,27 @@ std::string scenario_to_yaml(const models::Scenario& scenario) {
   write_section(out, "service", scenario.service, schema::service_fields());
   write_section(out, "pricing", scenario.pricing, schema::pricing_fields());
   write_section(out, "survey", scenario.survey, schema::survey_fields());
+  const auto& partners = scenario.partnerships;
+  if (partners.buyers > 0) {
+    out += "partnerships:\n";
+    write_fields(out, partners, schema::partnership_fields(), "  ");
+    out += "  contract:\n";
+    write_fields(out, partners.contract, schema::contract_fields(), "    ");
+    out += "    kpis:\n";
+    for (const auto& kpi : partners.contract.kpis) {
+      std::string item;
+      write_fields(item, kpi, schema::kpi_fields(), "        ");
+      item.replace(0, 8, "      - ");
+      out += item;
+    }
+    if (partners.contract.kpis.empty()) out.replace(out.size() - 1, 1, " []\n");
+    out += "  game:\n";
+    write_fields(out, partners.game, schema::game_fields(), "    ");
+    out += "  investment:\n";
+    write_fields(out, partners.investment, schema::investment_fields(), "    ");
+    out += "  behaviour:\n";
+    write_fields(out, partners.behaviour, schema::behaviour_fields(), "    ");
+  }
   if (!scenario.scorecard.empty()) {
     out += "scorecard:\n";
     for (const auto& kpi : scenario.scorecard) {
