@@ -68,7 +68,9 @@ double cooperation_threshold(const Temptation& temptation) {
 }
 
 double cooperation_margin(const Temptation& temptation, double delta, double trust) {
-  const double future = delta >= 1.0 ? 1e300 : delta / (1.0 - delta) * trust * temptation.cooperation_premium;
+  // A premium at or below zero promises nothing: only a side that gains nothing by defecting cooperates.
+  const double premium = std::max(0.0, temptation.cooperation_premium);
+  const double future = delta >= 1.0 ? 1e300 : delta / (1.0 - delta) * trust * premium;
   return future - temptation.gain_now;
 }
 
