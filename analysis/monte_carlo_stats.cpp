@@ -11,6 +11,8 @@
 namespace salesim::analysis {
 
 SummaryStatistics summarize_replications(std::span<const double> values, double confidence) {
+  if (!(confidence > 0.0 && confidence < 1.0))
+    throw std::invalid_argument("confidence level must be strictly between 0 and 1");
   SummaryStatistics stats;
   double sum = 0.0;
   for (double v : values) {

@@ -1,5 +1,8 @@
 // The metric core on hand-computed cases: NPS, closed-form CLV, Monte Carlo statistics.
 #include <cmath>
+#include <cstdint>
+#include <limits>
+#include <stdexcept>
 #include <vector>
 
 #include <catch2/catch.hpp>
@@ -145,4 +148,172 @@ TEST_CASE("a Balanced Scorecard scores weighted attainment per perspective", "[a
   // A negative value never earns credit toward a positive target.
   const auto negative = score_scorecard({kpis[1]}, [](const std::string&) { return -5.0; });
   CHECK(negative.total == 0.0);
+}
+
+TEST_CASE("classify_answers counts promoters, passives and detractors exactly", "[analysis][nps]") {
+  const std::vector<int> answers = {10, 9, 8, 7, 6, 0, 9};
+  const NpsCounts counts = classify_answers(answers);
+  CHECK(counts.promoters == 3);
+  CHECK(counts.passives == 2);
+  CHECK(counts.detractors == 2);
+  CHECK(counts.total() == 7);
+  CHECK(net_promoter_score(counts) == Approx(100.0 * (3 - 2) / 7.0).epsilon(1e-15));
+
+  // Every class edge lands in its class.
+  const NpsCounts edges = classify_answers(std::vector<int>{0, 6, 7, 8, 9, 10});
+  CHECK(edges.detractors == 2);
+  CHECK(edges.passives == 2);
+  CHECK(edges.promoters == 2);
+
+  const NpsCounts none = classify_answers(std::vector<int>{});
+  CHECK(none.total() == 0);
+  CHECK(std::isnan(net_promoter_score(none)));
+}
+
+TEST_CASE("classify_answers rejects answers outside 0..10", "[analysis][nps]") {
+  CHECK_THROWS_AS(classify_answers(std::vector<int>{-1}), std::invalid_argument);
+  CHECK_THROWS_AS(classify_answers(std::vector<int>{11}), std::invalid_argument);
+  // A bad answer after good ones still throws rather than being counted or skipped.
+  CHECK_THROWS_AS(classify_answers(std::vector<int>{9, 10, 0, 11}), std::invalid_argument);
+  CHECK_THROWS_AS(classify_answers(std::vector<int>{5, -1, 7}), std::invalid_argument);
+  CHECK_NOTHROW(classify_answers(std::vector<int>{0, 10}));
+}
+
+TEST_CASE("nps_answer_from_satisfaction rounds half up and clamps to 0..10", "[analysis][nps]") {
+  CHECK(nps_answer_from_satisfaction(6.5) == 7);
+  CHECK(nps_answer_from_satisfaction(6.49) == 6);
+  CHECK(nps_answer_from_satisfaction(8.5) == 9);
+  CHECK(nps_answer_from_satisfaction(8.49) == 8);
+  CHECK(nps_answer_from_satisfaction(0.0) == 0);
+  CHECK(nps_answer_from_satisfaction(10.0) == 10);
+  CHECK(nps_answer_from_satisfaction(-3.0) == 0);
+  CHECK(nps_answer_from_satisfaction(12.0) == 10);
+  CHECK(nps_answer_from_satisfaction(1e300) == 10);
+  CHECK(nps_answer_from_satisfaction(-1e300) == 0);
+  CHECK(nps_answer_from_satisfaction(std::numeric_limits<double>::infinity()) == 10);
+  CHECK(nps_answer_from_satisfaction(-std::numeric_limits<double>::infinity()) == 0);
+}
+
+TEST_CASE("nps_answer_from_satisfaction gives the world's recommend_answer on the scale", "[analysis][nps]") {
+  using salesim::models::customer::recommend_answer;
+  for (int i = -20; i <= 120; ++i) {
+    const float s = static_cast<float>(i) / 10.0f + 0.05f;
+    CAPTURE(s);
+    CHECK(nps_answer_from_satisfaction(static_cast<double>(s)) == recommend_answer(s));
+  }
+}
+
+TEST_CASE("nps_answer_from_satisfaction rejects NaN satisfaction", "[analysis][nps]") {
+  CHECK_THROWS_AS(nps_answer_from_satisfaction(std::numeric_limits<double>::quiet_NaN()),
+                  std::invalid_argument);
+}
+
+TEST_CASE("discount_factor rejects rates that are not finite or not above -1", "[analysis][clv]") {
+  constexpr double nan = std::numeric_limits<double>::quiet_NaN();
+  constexpr double inf = std::numeric_limits<double>::infinity();
+  CHECK_THROWS_AS(discount_factor(-1.0, 3), std::invalid_argument);
+  CHECK_THROWS_AS(discount_factor(-2.0, 3), std::invalid_argument);
+  CHECK_THROWS_AS(discount_factor(nan, 3), std::invalid_argument);
+  CHECK_THROWS_AS(discount_factor(inf, 3), std::invalid_argument);
+  CHECK_THROWS_AS(discount_factor(-inf, 3), std::invalid_argument);
+  CHECK(discount_factor(-0.5, 1) == 2.0);  // just above -1 is a valid (negative) rate
+  CHECK(discount_factor(0.1, 0) == 1.0);
+}
+
+TEST_CASE("CLV functions reject retention outside [0, 1]", "[analysis][clv]") {
+  constexpr double nan = std::numeric_limits<double>::quiet_NaN();
+  for (const double retention : {nan, -0.1, -1e-300, 1.1, 1.0 + 1e-15}) {
+    CAPTURE(retention);
+    CHECK_THROWS_AS(clv_constant_retention(100.0, retention, 0.1), std::invalid_argument);
+    CHECK_THROWS_AS(clv_constant_retention_finite(100.0, retention, 0.1, 10), std::invalid_argument);
+  }
+  // The ends of [0, 1] are valid.
+  CHECK(clv_constant_retention(100.0, 0.0, 0.1) == 0.0);
+  CHECK(clv_constant_retention_finite(100.0, 0.0, 0.1, 10) == 0.0);
+  CHECK(clv_constant_retention(100.0, 1.0, 0.25) == Approx(400.0).epsilon(1e-15));
+}
+
+TEST_CASE("CLV functions reject rates that are not finite or not above -1", "[analysis][clv]") {
+  constexpr double nan = std::numeric_limits<double>::quiet_NaN();
+  constexpr double inf = std::numeric_limits<double>::infinity();
+  for (const double rate : {-1.0, -1.5, nan, inf, -inf}) {
+    CAPTURE(rate);
+    CHECK_THROWS_AS(clv_constant_retention(100.0, 0.8, rate), std::invalid_argument);
+    CHECK_THROWS_AS(clv_constant_retention_finite(100.0, 0.8, rate, 10), std::invalid_argument);
+  }
+}
+
+TEST_CASE("infinite-horizon CLV rejects a divergent sum with retention at or above 1 + d",
+          "[analysis][clv]") {
+  CHECK_THROWS_AS(clv_constant_retention(100.0, 1.0, 0.0), std::invalid_argument);   // r = 1 + d
+  CHECK_THROWS_AS(clv_constant_retention(100.0, 0.5, -0.5), std::invalid_argument);  // r = 1 + d, d < 0
+  CHECK_THROWS_AS(clv_constant_retention(100.0, 1.0, -0.1), std::invalid_argument);  // r > 1 + d
+  CHECK_THROWS_AS(clv_constant_retention(100.0, 0.9, -0.2), std::invalid_argument);  // r > 1 + d
+  // Just below 1 + d converges.
+  CHECK(clv_constant_retention(1.0, 0.5, -0.4) == Approx(0.5 / 0.1).epsilon(1e-12));
+}
+
+TEST_CASE("finite-horizon CLV is zero for zero periods", "[analysis][clv]") {
+  CHECK(clv_constant_retention_finite(100.0, 0.8, 0.1, 0) == 0.0);
+  CHECK(clv_constant_retention_finite(100.0, 1.0, 0.0, 0) == 0.0);
+  CHECK(clv_constant_retention_finite(100.0, 1.0, -0.1, 0) == 0.0);
+}
+
+TEST_CASE("finite-horizon CLV is m N with full retention and no discount", "[analysis][clv]") {
+  for (const std::uint32_t periods : {1u, 2u, 7u, 1000u, 1000000u}) {
+    CAPTURE(periods);
+    CHECK(clv_constant_retention_finite(12.5, 1.0, 0.0, periods) == 12.5 * static_cast<double>(periods));
+  }
+  // No divergence check over a finite horizon: q = r / (1 + d) > 1 is a plain finite sum.
+  const double q = 1.0 / 0.9;
+  CHECK(clv_constant_retention_finite(1.0, 1.0, -0.1, 3) == Approx(q + q * q + q * q * q).epsilon(1e-12));
+}
+
+TEST_CASE("finite-horizon CLV stays accurate for retention a hair below 1", "[analysis][clv]") {
+  const double margin = 3.0;
+  const std::uint32_t periods = 1000;
+  for (const double gap : {1e-12, 1e-10, 1e-14, 1e-8}) {
+    const double retention = 1.0 - gap;
+    CAPTURE(gap);
+    // Direct summation of sum_{k=1..N} q^k (q = r with d = 0) in extended precision.
+    long double term = 1.0L;
+    long double direct = 0.0L;
+    for (std::uint32_t k = 1; k <= periods; ++k) {
+      term *= static_cast<long double>(retention);
+      direct += term;
+    }
+    const double expected = static_cast<double>(static_cast<long double>(margin) * direct);
+    const double got = clv_constant_retention_finite(margin, retention, 0.0, periods);
+    CHECK(std::abs(got - expected) <= 1e-12 * expected);
+    CHECK(got < margin * periods);  // strictly below the q = 1 value
+  }
+}
+
+TEST_CASE("finite-horizon CLV converges to the infinite-horizon value", "[analysis][clv]") {
+  for (const double retention : {0.5, 0.9, 0.99}) {
+    for (const double d : {0.01, 0.1}) {
+      CAPTURE(retention, d);
+      const double infinite = clv_constant_retention(50.0, retention, d);
+      CHECK(clv_constant_retention_finite(50.0, retention, d, 100000) == Approx(infinite).epsilon(1e-12));
+      // Partial sums of positive terms climb toward the limit from below.
+      const double at_10 = clv_constant_retention_finite(50.0, retention, d, 10);
+      const double at_100 = clv_constant_retention_finite(50.0, retention, d, 100);
+      CHECK(at_10 < at_100);
+      CHECK(at_100 <= infinite);
+    }
+  }
+}
+
+TEST_CASE("summarize_replications rejects a confidence level outside (0, 1)", "[analysis][stats]") {
+  const std::vector<double> values = {1, 2, 3, 4, 5};
+  for (const double confidence : {0.0, 1.0, std::numeric_limits<double>::quiet_NaN(), -0.5, 1.5}) {
+    CAPTURE(confidence);
+    CHECK_THROWS_AS(summarize_replications(values, confidence), std::invalid_argument);
+    CHECK_THROWS_AS(summarize_replications(std::vector<double>{}, confidence), std::invalid_argument);
+  }
+  // A valid level other than the default gives a narrower interval for a lower level.
+  const auto at_90 = summarize_replications(values, 0.9);
+  const auto at_95 = summarize_replications(values, 0.95);
+  CHECK(at_90.ci_high - at_90.ci_low < at_95.ci_high - at_95.ci_low);
+  CHECK(at_90.ci_high == Approx(3.0 + 2.1318467863266499 * std::sqrt(2.5) / std::sqrt(5.0)).epsilon(1e-12));
 }
