@@ -17,6 +17,7 @@ enum class Stream : std::uint32_t {
   initial_state = 5,       ///< starting satisfaction and tenure
   design = 6,              ///< random and Latin hypercube sweep designs
   partnership = 7,         ///< buyer-supplier decisions, KPI noise, switching
+  workforce = 8,           ///< reps' effort choices and output noise
 };
 
 /// Where a run sits in a sweep: the parts of a draw's address that are fixed for a run.
