@@ -73,17 +73,27 @@ void PartnershipWorld::end_relationship(std::uint32_t slot_id, std::uint32_t mon
   ++observed.ended_relationships;
   (breakdown ? observed.breakdowns : observed.exits) += 1;
   slot.active = false;
-  if (!params_.switching || params_.suppliers < 2) return;
-  // Another supplier, not the one just left: uniform over the rest.
+  if (!params_.switching) return;
+  // Another supplier, uniform over those the buyer neither just left nor already holds.
+  std::vector<std::uint32_t> candidates;
+  for (std::uint32_t supplier = 0; supplier < params_.suppliers; ++supplier) {
+    if (supplier != slot.supplier && !boost::edge(buyer, params_.buyers + supplier, network_).second)
+      candidates.push_back(supplier);
+  }
+  if (candidates.empty()) return;
   const auto draw = draws_.block(slot_id, month, switching);
-  const auto offset =
-      1 + static_cast<std::uint32_t>(uniform_open01(draw[0], draw[1]) * (params_.suppliers - 1));
+  const auto pick =
+      static_cast<std::size_t>(uniform_open01(draw[0], draw[1]) * static_cast<double>(candidates.size()));
   ++observed.switches;
   observed.switching_spend += params_.switching_cost;
   observed.buyer_profit -= params_.switching_cost;
   observed.joint_surplus -= params_.switching_cost;
-  start_relationship(slot_id, (slot.supplier + std::min(offset, params_.suppliers - 1)) % params_.suppliers,
-                     observed);
+  start_relationship(slot_id, candidates[std::min(pick, candidates.size() - 1)], observed);
+}
+
+std::size_t PartnershipWorld::active_relationships() const noexcept {
+  return static_cast<std::size_t>(
+      std::count_if(slots_.begin(), slots_.end(), [](const Slot& slot) { return slot.active; }));
 }
 
 bool PartnershipWorld::decides_to_cooperate(double margin, std::uint32_t unit_draw) const {

@@ -32,6 +32,8 @@ class PartnershipWorld {
   PartnershipMonth advance(std::uint32_t month);
 
   [[nodiscard]] const SupplyGraph& network() const noexcept { return network_; }
+  /// Relationships running now (each one an edge of network()).
+  [[nodiscard]] std::size_t active_relationships() const noexcept;
   /// Monthly discount factor of continuing: continuation probability / (1 + discount rate).
   [[nodiscard]] double delta() const noexcept { return delta_; }
 

@@ -1,6 +1,7 @@
 // `salesim compare`: every scenario's runs with the same draws, paired differences vs the first.
 #include "sim/cli/compare_command.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <iostream>
 
@@ -112,7 +113,13 @@ int compare_command(const CompareOptions& options) {
       for (std::size_t k = 1; k < scenarios.size(); ++k)
         header += fmt::format("  {:>36}", fmt::format("{} - {}", k + 1, 1));
       fmt::print(std::cout, "{}\n{}\n", header, std::string(header.size(), '-'));
+      std::size_t hidden = 0;
       for (std::size_t m = 0; m < metric_names.size(); ++m) {
+        const auto has_value = [](const analysis::SummaryStatistics& s) { return s.n > 0; };
+        if (std::none_of(statistics[m].begin(), statistics[m].end(), has_value)) {
+          ++hidden;  // no scenario has this part of the world (e.g. no customers, no scorecard)
+          continue;
+        }
         std::string row = fmt::format("{:<24}", metric_names[m]);
         for (std::size_t p = 0; p < scenarios.size(); ++p)
           row += fmt::format("  {:>12}", cell(statistics[m][p].mean));
@@ -123,6 +130,8 @@ int compare_command(const CompareOptions& options) {
         }
         fmt::print(std::cout, "{}\n", row);
       }
+      if (hidden > 0)
+        fmt::print(std::cout, "({} metrics without values in these scenarios not shown)\n", hidden);
       std::cout << "written: " << output.string() << '\n';
     }
     return 0;

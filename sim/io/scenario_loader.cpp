@@ -298,6 +298,26 @@ std::vector<models::ScorecardKpi> read_scorecard(const YAML::Node& node, Problem
   return kpis;
 }
 
+/// Reads `partnerships.contract.kpis`: a list of at most max_kpis KPIs.
+void read_contract_kpis(const YAML::Node& kpis, models::partnership::ContractTerms& contract,
+                        Problems& problems) {
+  const std::size_t most = models::partnership::max_kpis;
+  if (!kpis.IsSequence() || kpis.size() > most) {
+    const std::string found = kpis.IsSequence() ? fmt::format("found {} KPIs", kpis.size()) : "found no list";
+    problems.report("partnerships.contract.kpis", kpis,
+                    fmt::format("expected a list of at most {} KPIs, {}", most, found),
+                    "[{kind, target, bonus_per_point, penalty_per_point}, ...]");
+    return;
+  }
+  contract.kpis.clear();
+  for (std::size_t i = 0; i < kpis.size(); ++i) {
+    models::partnership::ContractKpi kpi;
+    read_section(kpis[i], fmt::format("partnerships.contract.kpis[{}]", i), schema::kpi_fields(), kpi,
+                 problems);
+    contract.kpis.push_back(kpi);
+  }
+}
+
 /// Reads `partnerships:`: the network, then its contract (with KPIs), game, investment, behaviour.
 void read_partnerships(const YAML::Node& node, models::partnership::PartnershipParams& params,
                        Problems& problems) {
@@ -307,20 +327,7 @@ void read_partnerships(const YAML::Node& node, models::partnership::PartnershipP
   if (const YAML::Node contract = node["contract"]) {
     read_section(contract, "partnerships.contract", schema::contract_fields(), params.contract, problems,
                  {"kpis"});
-    if (const YAML::Node kpis = contract.IsMap() ? contract["kpis"] : YAML::Node()) {
-      if (!kpis.IsSequence() || kpis.size() > models::partnership::max_kpis) {
-        problems.report("partnerships.contract.kpis", kpis, "expected a list of at most 4 KPIs",
-                        "[{kind, target, bonus_per_point, penalty_per_point}, ...]");
-      } else {
-        params.contract.kpis.clear();
-        for (std::size_t i = 0; i < kpis.size(); ++i) {
-          models::partnership::ContractKpi kpi;
-          read_section(kpis[i], fmt::format("partnerships.contract.kpis[{}]", i), schema::kpi_fields(), kpi,
-                       problems);
-          params.contract.kpis.push_back(kpi);
-        }
-      }
-    }
+    if (contract.IsMap() && contract["kpis"]) read_contract_kpis(contract["kpis"], params.contract, problems);
   }
   if (const YAML::Node game = node["game"]) {
     read_section(game, "partnerships.game", schema::game_fields(), params.game, problems);
@@ -473,12 +480,20 @@ void check_cross_field_rules(const Scenario& scenario, const YAML::Node& root, P
                                 partners.suppliers),
                     "at most the number of suppliers");
   }
-  if (partners.game.kpi_cooperative < partners.game.kpi_defecting ||
+  const std::uint64_t relationships = std::uint64_t{partners.buyers} * partners.suppliers_per_buyer;
+  if (relationships > limits.max_relationships) {
+    problems.report(
+        "partnerships.buyers", partnership_node.IsMap() ? partnership_node["buyers"] : partnership_node,
+        fmt::format("{} relationships (buyers x suppliers_per_buyer) are too many", relationships),
+        fmt::format("at most {} relationships", limits.max_relationships));
+  }
+  // Effort must show in the KPIs: measured gains are scaled by the KPI gap.
+  if (partners.game.kpi_cooperative <= partners.game.kpi_defecting ||
       partners.game.buyer_value_cooperative < partners.game.buyer_value_defecting) {
     problems.report("partnerships.game",
                     partnership_node.IsMap() ? partnership_node["game"] : partnership_node,
-                    "cooperation must not lower the KPI level or the buyer's value",
-                    "kpi_cooperative >= kpi_defecting and buyer_value_cooperative >= buyer_value_defecting");
+                    "cooperation must raise the KPI level and not lower the buyer's value",
+                    "kpi_cooperative > kpi_defecting and buyer_value_cooperative >= buyer_value_defecting");
   }
   const YAML::Node referrals = root["referrals"];
   const YAML::Node degree = referrals && referrals.IsMap() ? referrals["mean_degree"] : YAML::Node();
@@ -546,11 +561,51 @@ std::vector<std::string> settable_paths() {
   add("survey", schema::keys_of(schema::survey_fields()));
   add("segments[0]", schema::keys_of(schema::segment_fields()));
   add("segments[0].spend_per_purchase", schema::keys_of(schema::spend_fields()));
+  add("partnerships", schema::keys_of(schema::partnership_fields()));
+  add("partnerships.contract", schema::keys_of(schema::contract_fields()));
+  add("partnerships.contract.kpis[0]", schema::keys_of(schema::kpi_fields()));
+  add("partnerships.game", schema::keys_of(schema::game_fields()));
+  add("partnerships.investment", schema::keys_of(schema::investment_fields()));
+  add("partnerships.behaviour", schema::keys_of(schema::behaviour_fields()));
   return paths;
 }
 
 InputProblem override_problem(const Override& item, std::string message, std::string allowed = "") {
   return {override_label, 0, 0, item.key_path, std::move(message), std::move(allowed)};
+}
+
+/// `partnerships...` overrides: a key of the section, of one of its blocks, or of one contract KPI.
+std::string apply_partnership_override(YAML::Node& root, const std::vector<std::string>& tokens,
+                                       const YAML::Node& value, const Override& item,
+                                       std::vector<InputProblem>& problems) {
+  const auto paths = settable_paths();
+  const auto settable = [&](const std::string& path) {
+    return std::find(paths.begin(), paths.end(), path) != paths.end();
+  };
+  YAML::Node section = root["partnerships"];
+  if (tokens.size() == 2 && settable("partnerships." + tokens[1])) {
+    section[tokens[1]] = value;
+    return "partnerships." + tokens[1];
+  }
+  if (tokens.size() == 3 && settable("partnerships." + tokens[1] + "." + tokens[2])) {
+    section[tokens[1]][tokens[2]] = value;
+    return "partnerships." + tokens[1] + "." + tokens[2];
+  }
+  const bool kpi_path = tokens.size() == 5 && tokens[1] == "contract" && tokens[2] == "kpis" &&
+                        tokens[3].size() > 2 && tokens[3].front() == '[' &&
+                        settable("partnerships.contract.kpis[0]." + tokens[4]);
+  if (!kpi_path) return "";
+  const std::string digits = tokens[3].substr(1, tokens[3].size() - 2);
+  YAML::Node kpis = section["contract"]["kpis"];
+  const std::size_t count = kpis.IsSequence() ? kpis.size() : 0;
+  if (!std::all_of(digits.begin(), digits.end(), ::isdigit) || std::stoul(digits) >= count) {
+    problems.push_back(
+        override_problem(item, "no contract KPI " + tokens[3], fmt::format("an index below {}", count)));
+    return "";
+  }
+  const std::string path = "partnerships.contract.kpis" + tokens[3] + "." + tokens[4];
+  kpis[std::stoul(digits)][tokens[4]] = value;
+  return path;
 }
 
 /// Places an override's value into the document; returns its canonical key path.
@@ -620,6 +675,11 @@ std::string apply_override(YAML::Node& root, const Override& item, std::vector<I
       return prefix + "." + tokens[2] + "." + tokens[3];
     }
     return unknown();
+  }
+  if (head == "partnerships") {
+    const std::size_t reported = problems.size();
+    const std::string path = apply_partnership_override(root, tokens, value, item, problems);
+    return path.empty() && problems.size() == reported ? unknown() : path;
   }
   if (tokens.size() != 2) return unknown();
   const std::string path = head + "." + tokens[1];

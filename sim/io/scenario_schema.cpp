@@ -107,6 +107,7 @@ const std::vector<Field<PartnershipParams>>& partnership_fields() {
       {"suppliers", &PartnershipParams::suppliers, 1, 1'000'000},
       {"suppliers_per_buyer", &PartnershipParams::suppliers_per_buyer, 1, 100},
       {"switching", &PartnershipParams::switching},
+      {"switching_cost", &PartnershipParams::switching_cost, 0, unbounded},
   };
   return fields;
 }

@@ -262,3 +262,174 @@ TEST_CASE("bad overrides are reported against --set", "[io][scenario][set][bad-i
   CHECK(out_of_range.file == "--set");
   CHECK(out_of_range.key_path == "run.horizon_months");
 }
+
+namespace {
+
+/// A B2B network and no segments: lines 1-3, so a section added after it starts on line 4.
+const std::string two_buyers = "partnerships:\n  buyers: 2\n  suppliers: 3\n";
+
+/// `kpis` entries (each a flow mapping on its own line) under a contract on line 4.
+std::string contract_with_kpis(const std::string& items) {
+  return two_buyers + "  contract:\n    kpis:\n" + items;
+}
+
+}  // namespace
+
+TEST_CASE("a scenario with only partnerships loads and its resolved YAML loads back the same",
+          "[io][partnerships]") {
+  namespace partnership = salesim::models::partnership;
+  const auto first = load_scenario(data_dir + "partnerships_only.yaml");
+  const auto& a = first.scenario;
+  CHECK(a.segments.empty());
+  CHECK(a.name == "partnerships-only");
+  CHECK(a.partnerships.buyers == 3);
+  CHECK(a.partnerships.contract.volume_commitment == 0.6);
+  CHECK(a.partnerships.switching_cost == 250.0);
+  REQUIRE(a.partnerships.contract.kpis.size() == 3);
+  CHECK(a.partnerships.contract.kpis[1].kind == partnership::KpiKind::quality);
+  CHECK(a.partnerships.contract.kpis[1].bonus_per_point == 0.5);
+  CHECK(a.partnerships.contract.kpis[2].target == 0.123456789);
+  CHECK(a.partnerships.contract.kpis[2].penalty_per_point == 0.0);  // the struct's default
+
+  const auto again = load_scenario_text(first.resolved_yaml, "resolved.yaml");
+  CHECK(again.resolved_yaml == first.resolved_yaml);
+  const auto& p = a.partnerships;
+  const auto& q = again.scenario.partnerships;
+  CHECK(again.scenario.segments.empty());
+  CHECK(q.buyers == p.buyers);
+  CHECK(q.suppliers == p.suppliers);
+  CHECK(q.suppliers_per_buyer == p.suppliers_per_buyer);
+  CHECK(q.switching == p.switching);
+  CHECK(q.switching_cost == p.switching_cost);
+  CHECK(q.contract.price_per_month == p.contract.price_per_month);
+  CHECK(q.contract.price_adjustment_per_year == p.contract.price_adjustment_per_year);
+  CHECK(q.contract.volume_commitment == p.contract.volume_commitment);
+  CHECK(q.contract.duration_months == p.contract.duration_months);
+  CHECK(q.contract.renewal == p.contract.renewal);
+  CHECK(q.contract.kpi_noise_sd == p.contract.kpi_noise_sd);
+  CHECK(q.contract.gain_share == p.contract.gain_share);
+  CHECK(q.contract.open_book == p.contract.open_book);
+  CHECK(q.contract.termination_breaches == p.contract.termination_breaches);
+  REQUIRE(q.contract.kpis.size() == p.contract.kpis.size());
+  for (std::size_t i = 0; i < p.contract.kpis.size(); ++i) {
+    CHECK(q.contract.kpis[i].kind == p.contract.kpis[i].kind);
+    CHECK(q.contract.kpis[i].target == p.contract.kpis[i].target);
+    CHECK(q.contract.kpis[i].bonus_per_point == p.contract.kpis[i].bonus_per_point);
+    CHECK(q.contract.kpis[i].penalty_per_point == p.contract.kpis[i].penalty_per_point);
+  }
+  CHECK(q.game.buyer_value_cooperative == p.game.buyer_value_cooperative);
+  CHECK(q.game.buyer_value_defecting == p.game.buyer_value_defecting);
+  CHECK(q.game.supplier_cost == p.game.supplier_cost);
+  CHECK(q.game.effort_cost == p.game.effort_cost);
+  CHECK(q.game.holdup_gain == p.game.holdup_gain);
+  CHECK(q.game.kpi_cooperative == p.game.kpi_cooperative);
+  CHECK(q.game.kpi_defecting == p.game.kpi_defecting);
+  CHECK(q.investment.cost == p.investment.cost);
+  CHECK(q.investment.saving_per_month == p.investment.saving_per_month);
+  CHECK(q.investment.holdup_share == p.investment.holdup_share);
+  CHECK(q.behaviour.continuation_probability == p.behaviour.continuation_probability);
+  CHECK(q.behaviour.initial_trust == p.behaviour.initial_trust);
+  CHECK(q.behaviour.trust_learning_rate == p.behaviour.trust_learning_rate);
+  CHECK(q.behaviour.grim_trigger == p.behaviour.grim_trigger);
+  CHECK(q.behaviour.opportunism == p.behaviour.opportunism);
+  CHECK(q.behaviour.decision_noise == p.behaviour.decision_noise);
+
+  // No KPIs is written as `kpis: []` and reads back as no KPIs.
+  const auto no_kpis = load_scenario_text(two_buyers, "no-kpis.yaml");
+  CHECK(no_kpis.resolved_yaml.find("    kpis: []\n") != std::string::npos);
+  CHECK(
+      load_scenario_text(no_kpis.resolved_yaml, "resolved.yaml").scenario.partnerships.contract.kpis.empty());
+}
+
+TEST_CASE("bad contract keys, KPIs and values are located", "[io][partnerships][bad-input]") {
+  const std::string contract_keys =
+      "price_per_month, price_adjustment_per_year, volume_commitment, duration_months, renewal, "
+      "kpi_noise_sd, gain_share, open_book, termination_breaches, kpis";
+  CHECK(only_problem(two_buyers + "  contract:\n    price_per_mont: 100\n").to_string() ==
+        "bad.yaml:5:5: partnerships.contract.price_per_mont: unknown key 'price_per_mont' (did you mean "
+        "'price_per_month'?) (allowed: " +
+            contract_keys + ")");
+  CHECK(only_problem(contract_with_kpis("      - {kind: ontime, target: 0.9}\n")).to_string() ==
+        "bad.yaml:6:16: partnerships.contract.kpis[0].kind: unknown value 'ontime' (allowed: "
+        "on_time_delivery, quality, cost_reduction, responsiveness)");
+  CHECK(only_problem(contract_with_kpis("      - {kind: qualty}\n")).message ==
+        "unknown value 'qualty' (did you mean 'quality'?)");
+  CHECK(only_problem(
+            contract_with_kpis("      - {kind: quality}\n      - {kind: quality, penalty_per_point: -2}\n"))
+            .to_string() ==
+        "bad.yaml:7:44: partnerships.contract.kpis[1].penalty_per_point: -2 must be at least 0 "
+        "(allowed: a number >= 0)");
+  CHECK(only_problem(contract_with_kpis("      - kind: quality\n        target: 1.2\n")).to_string() ==
+        "bad.yaml:7:17: partnerships.contract.kpis[0].target: 1.2 must be at most 1 "
+        "(allowed: a number in [0, 1])");
+  CHECK(only_problem(contract_with_kpis("      - {kind: quality, colour: red}\n")).to_string() ==
+        "bad.yaml:6:25: partnerships.contract.kpis[0].colour: unknown key 'colour' "
+        "(allowed: kind, target, bonus_per_point, penalty_per_point)");
+  CHECK(only_problem(two_buyers + "  contract:\n    duration_months: 0\n").to_string() ==
+        "bad.yaml:5:22: partnerships.contract.duration_months: 0 must be at least 1 "
+        "(allowed: a whole number in [1, 1200])");
+  CHECK(only_problem(two_buyers + "  contract:\n    price_per_month: cheap\n").to_string() ==
+        "bad.yaml:5:22: partnerships.contract.price_per_month: 'cheap' is not a finite number "
+        "(allowed: a number >= 0)");
+}
+
+TEST_CASE("the KPI list must be a list of at most four", "[io][partnerships][bad-input]") {
+  const std::string allowed = " (allowed: [{kind, target, bonus_per_point, penalty_per_point}, ...])";
+  CHECK(only_problem(two_buyers + "  contract:\n    kpis: {kind: quality}\n").to_string() ==
+        "bad.yaml:5:11: partnerships.contract.kpis: expected a list of at most 4 KPIs, found no list" +
+            allowed);
+  CHECK(only_problem(two_buyers + "  contract:\n    kpis: quality\n").to_string() ==
+        "bad.yaml:5:11: partnerships.contract.kpis: expected a list of at most 4 KPIs, found no list" +
+            allowed);
+  std::string five;
+  for (const char* kind : {"on_time_delivery", "quality", "cost_reduction", "responsiveness", "quality"})
+    five += std::string("      - {kind: ") + kind + "}\n";
+  CHECK(only_problem(contract_with_kpis(five)).to_string() ==
+        "bad.yaml:6:7: partnerships.contract.kpis: expected a list of at most 4 KPIs, found 5 KPIs" +
+            allowed);
+  std::string four;
+  for (const char* kind : {"on_time_delivery", "quality", "cost_reduction", "responsiveness"})
+    four += std::string("      - {kind: ") + kind + "}\n";
+  CHECK(
+      load_scenario_text(contract_with_kpis(four), "four.yaml").scenario.partnerships.contract.kpis.size() ==
+      4);
+}
+
+TEST_CASE("partnership rules across keys are checked", "[io][partnerships][bad-input]") {
+  CHECK(only_problem(two_buyers + "  suppliers_per_buyer: 4\n").to_string() ==
+        "bad.yaml:4:24: partnerships.suppliers_per_buyer: 4 suppliers per buyer but 3 suppliers "
+        "(allowed: at most the number of suppliers)");
+  CHECK(load_scenario_text(two_buyers + "  suppliers_per_buyer: 3\n", "ok.yaml")
+            .scenario.partnerships.suppliers_per_buyer == 3);
+  CHECK(
+      only_problem(two_buyers + "  game:\n    kpi_cooperative: 0.8\n    kpi_defecting: 0.9\n").to_string() ==
+      "bad.yaml:5:5: partnerships.game: cooperation must raise the KPI level and not lower the buyer's value "
+      "(allowed: kpi_cooperative > kpi_defecting and buyer_value_cooperative >= buyer_value_defecting)");
+  // Equal levels would hide effort from every KPI.
+  CHECK(only_problem(two_buyers + "  game:\n    kpi_cooperative: 0.9\n    kpi_defecting: 0.9\n").key_path ==
+        "partnerships.game");
+  CHECK(only_problem(two_buyers + "  switching_cost: -5\n").to_string() ==
+        "bad.yaml:4:19: partnerships.switching_cost: -5 must be at least 0 (allowed: a number >= 0)");
+  CHECK(only_problem(two_buyers + "  sppliers_per_buyer: 2\n").message ==
+        "unknown key 'sppliers_per_buyer' (did you mean 'suppliers_per_buyer'?)");
+}
+
+TEST_CASE("the continuation probability may be 1 but not 0", "[io][partnerships][bad-input]") {
+  CHECK(only_problem(two_buyers + "  behaviour:\n    continuation_probability: 0\n").to_string() ==
+        "bad.yaml:5:31: partnerships.behaviour.continuation_probability: 0 must be more than 0 "
+        "(allowed: a number in (0, 1])");
+  CHECK(only_problem(two_buyers + "  behaviour:\n    continuation_probability: 1.01\n").message ==
+        "1.01 must be at most 1");
+  const auto forever =
+      load_scenario_text(two_buyers + "  behaviour:\n    continuation_probability: 1\n", "ok.yaml");
+  CHECK(forever.scenario.partnerships.behaviour.continuation_probability == 1.0);
+}
+
+TEST_CASE("a contract that is not a mapping is one problem, not two", "[io][partnerships][bad-input]") {
+  const auto problems = all_problems(two_buyers + "  contract: 100\n");
+  CHECK(problems.size() == 1);
+  CHECK(problems.at(0).to_string() ==
+        "bad.yaml:4:13: partnerships.contract: expected a mapping of keys to values, found a scalar "
+        "(allowed: keys price_per_month, price_adjustment_per_year, volume_commitment, duration_months, "
+        "renewal, kpi_noise_sd, gain_share, open_book, termination_breaches, kpis)");
+}

@@ -5,10 +5,13 @@
 #include <functional>
 #include <iostream>
 #include <limits>
+#include <set>
 #include <string>
 #include <vector>
 
 #include <catch2/catch.hpp>
+
+#include <boost/range/iterator_range.hpp>
 
 #include "analysis/monte_carlo_stats.h"
 #include "analysis/paired_difference.h"
@@ -228,6 +231,8 @@ TEST_CASE("every payment nets to zero across the pair and profits add up to join
   // Every mechanism at once: bonuses and penalties, gain sharing, indexation, investment,
   // opportunism, noisy choices, termination and switching.
   PartnershipParams params = key_accounts(60);
+  params.suppliers = 4;
+  params.suppliers_per_buyer = 3;  // few suppliers to switch to: the network must not double up
   params.contract.kpis = {{KpiKind::on_time_delivery, 0.95, 0.8, 2.0}, {KpiKind::quality, 0.9, 0.2, 0.5}};
   params.contract.kpi_noise_sd = 0.05;
   params.contract.gain_share = 0.2;
@@ -250,6 +255,13 @@ TEST_CASE("every payment nets to zero across the pair and profits add up to join
     CHECK(std::abs((m.supplier_profit + m.supplier_costs) - m.payments) <= scale);
     CHECK(std::abs(m.buyer_profit + m.supplier_profit - m.joint_surplus) <= scale);
     CHECK(std::abs(m.buyer_value - m.supplier_costs - m.switching_spend - m.joint_surplus) <= scale);
+    // The network holds each running relationship once: no buyer holds a supplier twice.
+    REQUIRE(boost::num_edges(world.network()) == world.active_relationships());
+    for (std::uint32_t buyer = 0; buyer < params.buyers; ++buyer) {
+      std::set<std::size_t> suppliers;
+      for (const auto edge : boost::make_iterator_range(boost::out_edges(buyer, world.network())))
+        CHECK(suppliers.insert(boost::target(edge, world.network())).second);
+    }
     switches += m.switches;
     investments += m.investments;
     breakdowns += m.breakdowns;
