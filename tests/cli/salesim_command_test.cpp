@@ -211,3 +211,30 @@ TEST_CASE("salesim compare prints paired differences with their CI and writes th
   CHECK(bad.err.find("did you mean 'service.level'") != std::string::npos);
   std::filesystem::remove_all(dir);
 }
+
+TEST_CASE("a supply network runs bit-identically on 1 and 2 threads, and --set reaches its contract",
+          "[cli][determinism][partnerships]") {
+  const auto dir = fresh_directory("network");
+  const std::string network = std::string(SALESIM_SOURCE_DIR) + "/scenarios/research/supply-network.yaml";
+  std::string table;
+  for (const char* threads : {"1", "2"}) {
+    const auto result =
+        run_command_line(salesim_exe + " run " + network +
+                         " --reps 4 --set run.horizon_months=24"
+                         " --set partnerships.contract.kpis[0].penalty_per_point=2.5 --threads " +
+                         threads + " -o " + (dir / (std::string("t") + threads + ".h5")).string());
+    INFO(result.err);
+    REQUIRE(result.exit_code == 0);
+    table = result.out;
+  }
+  require_identical_datasets(dir / "t1.h5", dir / "t2.h5");
+  // The table shows the partnership metrics and leaves out the customer metrics it has no values for.
+  CHECK(std::regex_search(table, std::regex("\\njoint_surplus +[0-9]")));
+  CHECK(std::regex_search(table, std::regex("\\ndisputes +[0-9]")));
+  CHECK(table.find("\nrevenue ") == std::string::npos);
+  const RunFileReader reader(dir / "t1.h5");
+  CHECK(std::regex_search(reader.string_attribute("/scenario", "yaml"),
+                          std::regex("penalty_per_point: 2\\.5\\b")));
+  CHECK(reader.shape("/timeseries/cooperation_rate") == std::vector<hsize_t>{1, 4, 24});
+  std::filesystem::remove_all(dir);
+}
