@@ -89,6 +89,11 @@ void append_partnership_summaries(const RunObservation& run, std::vector<NamedVa
   summaries.emplace_back("supplier_profit", value(total.supplier_profit));
   summaries.emplace_back("cooperation_rate",
                          value(ratio(static_cast<double>(total.mutual_cooperation), decided)));
+  // What the supplier did and what the contract's measures showed the buyer (measured vs true).
+  summaries.emplace_back("supplier_effort_rate",
+                         value(ratio(static_cast<double>(total.supplier_cooperated), decided)));
+  summaries.emplace_back("measured_effort_rate",
+                         value(ratio(static_cast<double>(total.effort_seen), decided)));
   summaries.emplace_back("buyer_trust", value(ratio(total.trust_buyer_sum, decided)));
   summaries.emplace_back("supplier_trust", value(ratio(total.trust_supplier_sum, decided)));
   summaries.emplace_back("penalties", value(static_cast<double>(total.penalties)));

@@ -10,6 +10,7 @@ PartnershipMonth& PartnershipMonth::operator+=(const PartnershipMonth& other) no
   mutual_cooperation += other.mutual_cooperation;
   supplier_cooperated += other.supplier_cooperated;
   buyer_cooperated += other.buyer_cooperated;
+  effort_seen += other.effort_seen;
   joint_surplus += other.joint_surplus;
   buyer_profit += other.buyer_profit;
   supplier_profit += other.supplier_profit;

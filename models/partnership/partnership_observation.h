@@ -10,7 +10,8 @@ struct PartnershipMonth {
   std::uint64_t mutual_cooperation = 0;  ///< both sides cooperated
   std::uint64_t supplier_cooperated = 0;
   std::uint64_t buyer_cooperated = 0;
-  double joint_surplus = 0.0;  ///< buyer value - supplier costs - investment
+  std::uint64_t effort_seen = 0;  ///< months the contract's measures showed the supplier's effort
+  double joint_surplus = 0.0;     ///< buyer value - supplier costs - investment
   double buyer_profit = 0.0;
   double supplier_profit = 0.0;
   double payments = 0.0;         ///< buyer to supplier: price, KPI transfers, gain share, hold-up

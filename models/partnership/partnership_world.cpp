@@ -179,6 +179,7 @@ PartnershipMonth PartnershipWorld::advance(std::uint32_t month) {
     observed.joint_surplus += value - supplier_cost;
     observed.supplier_cooperated += supplier_cooperates ? 1 : 0;
     observed.buyer_cooperated += buyer_cooperates ? 1 : 0;
+    observed.effort_seen += measured.looks_cooperative ? 1 : 0;
     observed.mutual_cooperation += supplier_cooperates && buyer_cooperates ? 1 : 0;
 
     // The supplier sees renegotiation, and any penalty charged although it cooperated:

@@ -60,6 +60,8 @@ int run_command(const RunOptions& options) {
 
     const auto statistics = statistics_by_point(writer);
     writer.write_stats(statistics);
+    const auto bias =
+        analysis::measurement_bias([&](const std::string& metric) { return writer.read_summary(metric); });
     writer.commit();
 
     if (!options.quiet) {
@@ -69,6 +71,7 @@ int run_command(const RunOptions& options) {
           fmt::format("{}: {} replications x {} months, seed {} ({:.2f} s)", scenario.name,
                       scenario.run.replications, scenario.run.horizon_months, scenario.run.seed, seconds);
       print_summary_table(std::cout, title, metrics.kept().summary_names, first_point);
+      print_bias_table(std::cout, bias);
       std::cout << "written: " << output.string() << '\n';
     }
     return 0;

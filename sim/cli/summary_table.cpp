@@ -46,4 +46,23 @@ void print_summary_table(std::ostream& out, const std::string& title,
   if (hidden > 0) fmt::print(out, "({} metrics without values in this scenario not shown)\n", hidden);
 }
 
+void print_bias_table(std::ostream& out, const std::vector<analysis::MeasurementBias>& rows) {
+  if (rows.empty()) return;
+  std::size_t kpi_width = 3;
+  for (const auto& row : rows) kpi_width = std::max(kpi_width, row.pair.kpi.size());
+  const std::string rule(kpi_width + 66, '-');
+  fmt::print(out, "measured vs true (bias = measured - true, paired by replication; * CI without 0)\n{}\n",
+             rule);
+  fmt::print(out, "{:<{}}  {:>12}  {:>12}  {:>36}\n{}\n", "KPI", kpi_width, "measured", "true",
+             "bias [95% CI]", rule);
+  for (const auto& row : rows) {
+    const auto& bias = row.bias.paired;
+    const std::string interval = fmt::format("{} [{}, {}]{}", readable(bias.mean), readable(bias.ci_low),
+                                             readable(bias.ci_high), row.bias.significant ? " *" : "  ");
+    fmt::print(out, "{:<{}}  {:>12}  {:>12}  {:>36}\n", row.pair.kpi, kpi_width, readable(row.measured.mean),
+               readable(row.truth.mean), interval);
+  }
+  fmt::print(out, "{}\n", rule);
+}
+
 }  // namespace salesim::sim::cli

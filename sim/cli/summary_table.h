@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "analysis/measurement_bias.h"
 #include "analysis/monte_carlo_stats.h"
 
 namespace salesim::sim::cli {
@@ -13,5 +14,8 @@ namespace salesim::sim::cli {
 void print_summary_table(std::ostream& out, const std::string& title,
                          const std::vector<std::string>& metric_names,
                          const std::vector<analysis::SummaryStatistics>& statistics);
+
+/// Prints what management sees next to what is true: both means and the bias with its 95% CI.
+void print_bias_table(std::ostream& out, const std::vector<analysis::MeasurementBias>& rows);
 
 }  // namespace salesim::sim::cli

@@ -58,6 +58,8 @@ TEST_CASE("salesim run prints the summary table and writes the DESIGN section 5 
   CHECK(result.out.find("95% CI") != std::string::npos);
   CHECK(result.out.find("customer_equity") != std::string::npos);
   CHECK(result.out.find("surveyed_nps") != std::string::npos);
+  CHECK(std::regex_search(
+      result.out, std::regex("\\nNPS \\(survey vs every customer\\) +-?[0-9.]+ +-?[0-9.]+ +-?[0-9.]+ \\[")));
   REQUIRE(std::filesystem::exists(file));
   CHECK_FALSE(std::filesystem::exists(file.string() + ".tmp"));
 
@@ -232,6 +234,8 @@ TEST_CASE("a supply network runs bit-identically on 1 and 2 threads, and --set r
   CHECK(std::regex_search(table, std::regex("\\njoint_surplus +[0-9]")));
   CHECK(std::regex_search(table, std::regex("\\ndisputes +[0-9]")));
   CHECK(table.find("\nrevenue ") == std::string::npos);
+  CHECK(std::regex_search(
+      table, std::regex("\\nsupplier effort \\(KPIs vs actual\\) +[0-9.]+ +[0-9.]+ +-?[0-9.]+ \\[")));
   const RunFileReader reader(dir / "t1.h5");
   CHECK(std::regex_search(reader.string_attribute("/scenario", "yaml"),
                           std::regex("penalty_per_point: 2\\.5\\b")));

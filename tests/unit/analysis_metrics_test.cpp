@@ -2,7 +2,9 @@
 #include <cmath>
 #include <cstdint>
 #include <limits>
+#include <map>
 #include <stdexcept>
+#include <string>
 #include <vector>
 
 #include <catch2/catch.hpp>
@@ -10,6 +12,7 @@
 #include "analysis/balanced_scorecard.h"
 #include "analysis/clv.h"
 #include "analysis/markov_clv.h"
+#include "analysis/measurement_bias.h"
 #include "analysis/monte_carlo_stats.h"
 #include "analysis/nps.h"
 #include "analysis/whale_curve.h"
@@ -316,4 +319,25 @@ TEST_CASE("summarize_replications rejects a confidence level outside (0, 1)", "[
   const auto at_95 = summarize_replications(values, 0.95);
   CHECK(at_90.ci_high - at_90.ci_low < at_95.ci_high - at_95.ci_low);
   CHECK(at_90.ci_high == Approx(3.0 + 2.1318467863266499 * std::sqrt(2.5) / std::sqrt(5.0)).epsilon(1e-12));
+}
+
+TEST_CASE("the bias table pairs each measured KPI with its truth, replication by replication",
+          "[analysis][bias]") {
+  // Surveyed NPS reads 2, 3 and 4 points above the truth; partnership KPIs are absent (NaN).
+  const double nan = std::numeric_limits<double>::quiet_NaN();
+  const std::map<std::string, std::vector<double>> runs = {{"surveyed_nps", {12.0, 23.0, 34.0}},
+                                                           {"true_nps", {10.0, 20.0, 30.0}},
+                                                           {"measured_effort_rate", {nan, nan, nan}},
+                                                           {"supplier_effort_rate", {nan, nan, nan}}};
+  const auto rows =
+      salesim::analysis::measurement_bias([&](const std::string& metric) { return runs.at(metric); });
+  REQUIRE(rows.size() == 1);
+  CHECK(rows[0].pair.measured == "surveyed_nps");
+  CHECK(rows[0].measured.mean == Approx(23.0));
+  CHECK(rows[0].truth.mean == Approx(20.0));
+  CHECK(rows[0].bias.paired.mean == Approx(3.0));  // (2 + 3 + 4) / 3
+  CHECK(rows[0].bias.paired.sd == Approx(1.0));
+  // 3 +- t(0.975, 2) x 1 / sqrt(3) = 3 +- 2.484: the interval leaves 0 out.
+  CHECK(rows[0].bias.paired.ci_low == Approx(3.0 - 4.302652729749464 / std::sqrt(3.0)));
+  CHECK(rows[0].bias.significant);
 }
