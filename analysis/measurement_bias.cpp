@@ -6,6 +6,7 @@ namespace salesim::analysis {
 const std::vector<MeasuredKpi>& measured_kpis() {
   static const std::vector<MeasuredKpi> pairs = {
       {"NPS (survey vs every customer)", "surveyed_nps", "true_nps"},
+      {"revenue (booked vs received)", "booked_revenue", "revenue"},
       {"supplier effort (KPIs vs actual)", "measured_effort_rate", "supplier_effort_rate"},
   };
   return pairs;

@@ -107,6 +107,67 @@ void append_partnership_summaries(const RunObservation& run, std::vector<NamedVa
   summaries.emplace_back("investment_spend", value(total.investment_spend));
 }
 
+using models::workforce::WorkforceMonth;
+
+double per_rep_month(double total, const WorkforceMonth& m) {
+  return ratio(total, static_cast<double>(m.reps_employed));
+}
+
+struct WorkforceSeries {
+  const char* name;
+  double (*value)(const WorkforceMonth&);
+};
+
+const WorkforceSeries workforce_series[] = {
+    {"booked_revenue", [](const WorkforceMonth& m) { return m.booked_revenue; }},
+    {"comp_cost", [](const WorkforceMonth& m) { return m.pay; }},
+    {"sell_effort", [](const WorkforceMonth& m) { return per_rep_month(m.sell_effort, m); }},
+    {"service_effort", [](const WorkforceMonth& m) { return per_rep_month(m.service_effort, m); }},
+    {"vacancies", [](const WorkforceMonth& m) { return static_cast<double>(m.vacant); }},
+};
+
+/// Share of each full year's booked revenue booked in its last quarter (Oyer 1998's hockey stick).
+double last_quarter_share(const std::vector<WorkforceMonth>& months) {
+  double last_quarter = 0.0, year = 0.0;
+  for (std::size_t m = 0; m + 12 <= months.size(); m += 12) {
+    for (std::size_t k = 0; k < 12; ++k) {
+      year += months[m + k].booked_revenue;
+      if (k >= 9) last_quarter += months[m + k].booked_revenue;
+    }
+  }
+  return ratio(last_quarter, year);
+}
+
+/// Workforce metrics (NaN when the scenario has no workforce).
+void append_workforce_summaries(const RunObservation& run, double revenue, double margin,
+                                std::vector<NamedValue>& summaries) {
+  WorkforceMonth total;
+  for (const WorkforceMonth& month : run.workforce_months) total += month;
+  const bool present = !run.workforce_months.empty();
+  const auto value = [&](double v) { return present ? v : not_available; };
+  const double effort = total.sell_effort + total.service_effort + total.coaching_effort;
+  const auto count = [](std::uint64_t n) { return static_cast<double>(n); };
+  summaries.emplace_back("comp_cost", value(total.pay));
+  summaries.emplace_back("pay_per_rep_month", value(per_rep_month(total.pay, total)));
+  summaries.emplace_back("comp_share_of_revenue", value(ratio(total.pay, revenue)));
+  summaries.emplace_back("comp_share_of_margin", value(ratio(total.pay, margin)));
+  summaries.emplace_back("booked_revenue", value(total.booked_revenue));
+  summaries.emplace_back("last_quarter_share", value(last_quarter_share(run.workforce_months)));
+  summaries.emplace_back("mean_attainment", value(ratio(total.attainment_sum, count(total.period_ends))));
+  summaries.emplace_back("share_at_quota",
+                         value(ratio(count(total.reached_quota), count(total.period_ends))));
+  summaries.emplace_back("sell_effort", value(per_rep_month(total.sell_effort, total)));
+  summaries.emplace_back("service_effort", value(per_rep_month(total.service_effort, total)));
+  summaries.emplace_back("coaching_effort", value(per_rep_month(total.coaching_effort, total)));
+  summaries.emplace_back("service_effort_share", value(ratio(total.service_effort, effort)));
+  summaries.emplace_back("discount_depth", value(ratio(total.discount_revenue, total.list_revenue)));
+  summaries.emplace_back("pull_forwards", value(count(total.pull_forwards)));
+  summaries.emplace_back("coaching_share",
+                         value(ratio(count(total.coaching_reps), count(total.reps_employed))));
+  summaries.emplace_back("quits", value(count(total.quits)));
+  summaries.emplace_back("vacancy_months", value(count(total.vacant)));
+}
+
 /// Every summary of a run, named where it is computed so names and values cannot drift apart.
 std::vector<NamedValue> summaries_of(const RunObservation& run,
                                      const std::vector<models::ScorecardKpi>& scorecard) {
@@ -158,6 +219,7 @@ std::vector<NamedValue> summaries_of(const RunObservation& run,
   if (!run.has_customer_market) {
     for (auto& [name, value] : summaries) value = not_available;
   }
+  append_workforce_summaries(run, total.revenue, total.margin, summaries);
   append_partnership_summaries(run, summaries);
   // The scorecard scores the metrics above; without one its points are NaN.
   const ScorecardScore score = score_scorecard(scorecard, [&](const std::string& metric) {
@@ -182,6 +244,7 @@ sim::core::MetricCatalog customer_metric_catalog(std::uint32_t horizon_months) {
   for (const auto& [name, value] : summaries_of(RunObservation{}, {}))
     catalog.summary_names.emplace_back(name);
   for (const MonthlySeries& series : monthly_series) catalog.timeseries_names.emplace_back(series.name);
+  for (const WorkforceSeries& series : workforce_series) catalog.timeseries_names.emplace_back(series.name);
   for (const PartnershipSeries& series : partnership_series)
     catalog.timeseries_names.emplace_back(series.name);
   catalog.steps = horizon_months;
@@ -192,11 +255,20 @@ sim::core::RunRecord customer_run_record(const RunObservation& run,
                                          const std::vector<models::ScorecardKpi>& scorecard) {
   sim::core::RunRecord record;
   for (const auto& [name, value] : summaries_of(run, scorecard)) record.summary.push_back(value);
-  record.timeseries.reserve((std::size(monthly_series) + std::size(partnership_series)) * run.months.size());
+  record.timeseries.reserve(
+      (std::size(monthly_series) + std::size(workforce_series) + std::size(partnership_series)) *
+      run.months.size());
   for (const MonthlySeries& series : monthly_series) {
     for (const StepObservation& month : run.months) {
       record.timeseries.push_back(run.has_customer_market ? series.value(month) : not_available);
     }
+  }
+  for (const WorkforceSeries& series : workforce_series) {
+    if (run.workforce_months.empty()) {
+      record.timeseries.insert(record.timeseries.end(), run.months.size(), not_available);
+      continue;
+    }
+    for (const WorkforceMonth& month : run.workforce_months) record.timeseries.push_back(series.value(month));
   }
   for (const PartnershipSeries& series : partnership_series) {
     if (run.partnership_months.empty()) {

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "models/partnership/partnership_params.h"
+#include "models/workforce/workforce_params.h"
 
 namespace salesim::models {
 
@@ -111,6 +112,7 @@ struct Scenario {
   SurveyParams survey;
   std::vector<ScorecardKpi> scorecard;          ///< empty: no scorecard
   partnership::PartnershipParams partnerships;  ///< buyers == 0: no B2B network
+  workforce::WorkforceParams workforce;         ///< reps == 0: no workforce
 };
 
 /// Monthly discount rate equivalent to an annual one: (1 + d_year)^(1/12) - 1.

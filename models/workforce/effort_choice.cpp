@@ -43,14 +43,11 @@ double choose_effort(const PayOfEffort& pay, const RepTraits& rep, double max_ef
   return -negative_utility >= best_utility ? effort : best * step;
 }
 
-std::vector<double> logit_effort_probabilities(const PayOfEffort& pay, const RepTraits& rep,
-                                               std::span<const double> effort_grid, double noise_scale) {
-  if (effort_grid.empty()) throw std::invalid_argument("logit_effort_probabilities: empty effort grid");
-  if (!(noise_scale > 0.0))
-    throw std::invalid_argument("logit_effort_probabilities: noise scale must be > 0");
-  std::vector<double> probabilities(effort_grid.size());
-  std::ranges::transform(effort_grid, probabilities.begin(),
-                         [&](double e) { return effort_utility(pay, rep, e) / noise_scale; });
+std::vector<double> logit_probabilities(std::span<const double> utilities, double noise_scale) {
+  if (utilities.empty()) throw std::invalid_argument("logit choice over no options");
+  if (!(noise_scale > 0.0)) throw std::invalid_argument("logit choice: noise scale must be > 0");
+  std::vector<double> probabilities(utilities.size());
+  std::ranges::transform(utilities, probabilities.begin(), [&](double u) { return u / noise_scale; });
   // Subtracting the largest exponent keeps exp finite as the noise scale goes to 0.
   const double top = std::ranges::max(probabilities);
   double total = 0.0;
@@ -59,14 +56,27 @@ std::vector<double> logit_effort_probabilities(const PayOfEffort& pay, const Rep
   return probabilities;
 }
 
+std::size_t sample_index(std::span<const double> probabilities, double uniform01) {
+  double cumulative = 0.0;
+  for (std::size_t k = 0; k + 1 < probabilities.size(); ++k) {
+    cumulative += probabilities[k];
+    if (uniform01 < cumulative) return k;
+  }
+  return probabilities.size() - 1;
+}
+
+std::vector<double> logit_effort_probabilities(const PayOfEffort& pay, const RepTraits& rep,
+                                               std::span<const double> effort_grid, double noise_scale) {
+  if (effort_grid.empty()) throw std::invalid_argument("logit_effort_probabilities: empty effort grid");
+  std::vector<double> utilities(effort_grid.size());
+  std::ranges::transform(effort_grid, utilities.begin(),
+                         [&](double e) { return effort_utility(pay, rep, e); });
+  return logit_probabilities(utilities, noise_scale);
+}
+
 double sample_effort(std::span<const double> effort_grid, std::span<const double> probabilities,
                      double uniform01) {
-  double cumulative = 0.0;
-  for (std::size_t k = 0; k + 1 < effort_grid.size(); ++k) {
-    cumulative += probabilities[k];
-    if (uniform01 < cumulative) return effort_grid[k];
-  }
-  return effort_grid.back();
+  return effort_grid[sample_index(probabilities, uniform01)];
 }
 
 double linear_contract_effort(double commission_rate, double effort_cost, double skill) {

@@ -40,6 +40,15 @@ struct PayOfEffort {
 [[nodiscard]] double choose_effort(const PayOfEffort& pay, const RepTraits& rep, double max_effort);
 
 /**
+ * @brief Logit choice probabilities: P(k) proportional to exp(U(k) / noise_scale), summing to 1.
+ * @throws std::invalid_argument for no options or a noise scale that is not positive.
+ */
+[[nodiscard]] std::vector<double> logit_probabilities(std::span<const double> utilities, double noise_scale);
+
+/// @brief The option a uniform draw in (0, 1) selects under these probabilities (inverse CDF).
+[[nodiscard]] std::size_t sample_index(std::span<const double> probabilities, double uniform01);
+
+/**
  * @brief Logit (quantal response, McKelvey & Palfrey 1995) choice over an effort grid: P(e) is
  * proportional to exp(U(e) / noise_scale), U = effort_utility. Small noise picks the best effort; large
  * noise spreads toward uniform. Probabilities sum to 1.

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "models/partnership/partnership_observation.h"
+#include "models/workforce/workforce_observation.h"
 
 namespace salesim::models::world {
 
@@ -66,6 +67,7 @@ struct RunObservation {
   std::uint64_t initial_customers = 0;
   bool has_customer_market = false;  ///< false for a scenario of partnerships alone
   std::vector<partnership::PartnershipMonth> partnership_months;  ///< empty without partnerships
+  std::vector<workforce::WorkforceMonth> workforce_months;        ///< empty without a workforce
 };
 
 }  // namespace salesim::models::world

@@ -9,6 +9,7 @@
 
 #include "models/customer/customer_response.h"
 #include "models/partnership/partnership_world.h"
+#include "models/workforce/workforce_world.h"
 #include "sim/core/parallel.h"
 
 namespace salesim::models::world {
@@ -22,6 +23,7 @@ using sim::core::uniform_open01;
 struct MonthPartial {
   StepObservation observed;
   std::vector<std::uint64_t> prospects_by_segment;
+  workforce::TerritoryMonth territories;  ///< empty without a workforce
 };
 
 /// Stationary sd of s' = s + a (e - s) + shock: sigma / sqrt(1 - (1 - a)^2), capped at 2.
@@ -65,8 +67,37 @@ World::World(const Scenario& scenario, const sim::core::RunAddress& run)
       contacts_(customer::build_referral_network(scenario.referrals,
                                                  static_cast<std::uint32_t>(customers_.size()), run)),
       prospects_by_segment_(scenario.segments.size(), 0),
-      monthly_discount_rate_(monthly_discount_rate(scenario.run.discount_rate_per_year)) {
+      monthly_discount_rate_(monthly_discount_rate(scenario.run.discount_rate_per_year)),
+      reps_(scenario.workforce.reps) {
   place_initial_customers(run);
+  if (reps_ > 0 && scenario.workforce.clv_scores_visible) weigh_service_by_clv_scores(run);
+}
+
+void World::weigh_service_by_clv_scores(const sim::core::RunAddress& run) {
+  // A segment's CLV under constant retention, m r / (1 + d - r) (Gupta & Lehmann 2003), read with
+  // lognormal error: reps give each customer service in proportion to its score.
+  const sim::core::RandomStream scores(run, sim::core::Stream::workforce);
+  const double noise = scenario_.workforce.clv_score_noise;
+  std::vector<double> segment_clv;
+  for (const SegmentConstants& seg : segments_) {
+    const double spend = std::exp(seg.log_spend_mu + 0.5 * seg.log_spend_sigma * seg.log_spend_sigma);
+    const double margin =
+        seg.purchase_rate * spend * (scenario_.pricing.price_index - seg.cost_of_goods_share);
+    const double retention = 1.0 - seg.base_churn_hazard;
+    segment_clv.push_back(std::max(0.0, margin * retention / (1.0 + monthly_discount_rate_ - retention)));
+  }
+  service_weight_.resize(customers_.size());
+  double total = 0.0;
+  for (std::size_t i = 0; i < customers_.size(); ++i) {
+    // Draw block 1 of the member's stream at step 0: apart from the reps' own draws (block 0, month >= 1).
+    const auto draw = scores.block(static_cast<std::uint32_t>(i), 0, 1);
+    const double error = noise * r123::boxmuller(draw[0], draw[1]).x;
+    const double score = segment_clv[customers_.segment[i]] * std::exp(error - 0.5 * noise * noise);
+    service_weight_[i] = static_cast<float>(score);
+    total += score;
+  }
+  const double mean = total / static_cast<double>(std::max<std::size_t>(1, customers_.size()));
+  for (float& weight : service_weight_) weight = mean > 0.0 ? static_cast<float>(weight / mean) : 1.0f;
 }
 
 void World::place_initial_customers(const sim::core::RunAddress& run) {
@@ -90,7 +121,14 @@ void World::place_initial_customers(const sim::core::RunAddress& run) {
   }
 }
 
-StepObservation World::advance(std::uint32_t month) {
+StepObservation World::advance(std::uint32_t month, const workforce::DeliveredService* delivered,
+                               workforce::TerritoryMonth* territories) {
+  const bool staffed = reps_ > 0 && delivered != nullptr;
+  const float service_lift = static_cast<float>(scenario_.workforce.response.service_lift);
+  const float coordination_cost =
+      staffed && scenario_.workforce.organization == workforce::Organization::customer_centric
+          ? static_cast<float>(scenario_.workforce.coordination_cost_per_customer)
+          : 0.0f;
   MonthContext ctx;
   ctx.month = month;
   ctx.mark_now = static_cast<std::uint8_t>(1u << (month & 1u));
@@ -126,7 +164,8 @@ StepObservation World::advance(std::uint32_t month) {
   const auto& column = contacts_.m_forward.m_column;
   customer::CustomerTable& table = customers_;
 
-  const MonthPartial identity{{}, std::vector<std::uint64_t>(segments_.size(), 0)};
+  const MonthPartial identity{
+      {}, std::vector<std::uint64_t>(segments_.size(), 0), workforce::TerritoryMonth(staffed ? reps_ : 0)};
   const MonthPartial total = sim::core::reduce_blocks(
       table.size(), identity,
       [&](std::size_t begin, std::size_t end, MonthPartial& part) {
@@ -164,6 +203,18 @@ StepObservation World::advance(std::uint32_t month) {
 
           ++obs.active_at_start;
           const float satisfaction = table.satisfaction[i];
+          // What the customer's rep delivers (a fixed service level without a workforce).
+          const std::uint32_t rep = staffed ? workforce::territory_of(id, reps_) : 0;
+          float experience = seg.experience;
+          float purchase_factor = 1.0f, price_factor = 1.0f, cross_sell = 0.0f, answer_shift = 0.0f;
+          if (staffed) {
+            const float weight = service_weight_.empty() ? 1.0f : service_weight_[i];
+            experience += service_lift * (delivered->service[rep] * weight - 1.0f);
+            purchase_factor = delivered->purchase_factor[rep];
+            price_factor = delivered->price_factor[rep];
+            cross_sell = delivered->cross_sell[rep];
+            answer_shift = delivered->answer_shift[rep];
+          }
           const auto draws = behaviour_.block(id, month, 0);
           const float hazard = customer::churn_hazard(seg.base_churn_hazard, ctx.churn_sensitivity,
                                                       ctx.reference, satisfaction);
@@ -173,27 +224,36 @@ StepObservation World::advance(std::uint32_t month) {
             continue;
           }
           const auto normal = r123::boxmuller(draws[2], draws[3]);
-          double month_value = -static_cast<double>(ctx.service_cost);
-          obs.service_cost += ctx.service_cost;
-          const float buy = customer::purchase_probability(seg.purchase_rate, ctx.purchase_sensitivity,
-                                                           ctx.reference, satisfaction);
+          double month_value = -static_cast<double>(ctx.service_cost + coordination_cost);
+          obs.service_cost += ctx.service_cost + coordination_cost;
+          const float buy =
+              purchase_factor * customer::purchase_probability(seg.purchase_rate, ctx.purchase_sensitivity,
+                                                               ctx.reference, satisfaction);
           if (uniform_open01(draws[1]) < buy) {
-            const float spend = std::exp(seg.log_spend_mu + seg.log_spend_sigma * normal.x);
-            const double revenue = static_cast<double>(spend) * ctx.price_index;
-            const double margin = revenue - static_cast<double>(spend) * seg.cost_of_goods_share;
+            // Cross-selling adds other product lines to the purchase; a discount lowers the price only.
+            const double spend =
+                static_cast<double>(std::exp(seg.log_spend_mu + seg.log_spend_sigma * normal.x)) *
+                (1.0 + cross_sell);
+            const double revenue = spend * ctx.price_index * price_factor;
+            const double margin = revenue - spend * seg.cost_of_goods_share;
             ++obs.purchases;
             obs.revenue += revenue;
             obs.margin += margin;
             month_value += margin;
+            if (staffed) {
+              part.territories.revenue[rep] += revenue;
+              part.territories.margin[rep] += margin;
+            }
           }
           table.value_at_month0[i] += month_value * ctx.discount_to_month0;
 
-          const float updated = customer::next_satisfaction(satisfaction, seg.experience, ctx.adjustment_rate,
+          const float updated = customer::next_satisfaction(satisfaction, experience, ctx.adjustment_rate,
                                                             ctx.shock_sd * normal.y);
           table.satisfaction[i] = updated;
           ++obs.active_at_end;
           obs.satisfaction_sum += updated;
           obs.true_answers.add(customer::recommend_answer(updated));
+          if (staffed) part.territories.truth[rep].add(customer::recommend_answer(updated));
 
           const auto more = behaviour_.block(id, month, 1);
           const std::uint32_t contacts = rowstart[i + 1] - rowstart[i];
@@ -213,24 +273,54 @@ StepObservation World::advance(std::uint32_t month) {
             const float respond =
                 customer::response_probability(ctx.response_rate, ctx.nonresponse_bias, updated);
             if (uniform_open01(more[3]) < respond) {
-              float answered = updated;
+              // A coached customer answers higher than it feels.
+              float answered = updated + answer_shift;
               if (ctx.answer_noise_sd > 0.0f) {
                 const auto noise = behaviour_.block(id, month, 2);
                 answered += ctx.answer_noise_sd * r123::boxmuller(noise[0], noise[1]).x;
               }
               obs.survey_answers.add(customer::recommend_answer(answered));
+              if (staffed) part.territories.survey[rep].add(customer::recommend_answer(answered));
             }
           }
         }
       },
       [](MonthPartial& into, const MonthPartial& part) {
         into.observed += part.observed;
+        into.territories += part.territories;
         for (std::size_t s = 0; s < into.prospects_by_segment.size(); ++s) {
           into.prospects_by_segment[s] += part.prospects_by_segment[s];
         }
       });
   prospects_by_segment_ = total.prospects_by_segment;
+  if (staffed && territories != nullptr) *territories = total.territories;
   return total.observed;
+}
+
+workforce::TerritoryMonth World::territory_outlook() const {
+  std::vector<double> spend_mean(segments_.size());
+  for (std::size_t s = 0; s < segments_.size(); ++s) {
+    spend_mean[s] = std::exp(segments_[s].log_spend_mu +
+                             0.5 * segments_[s].log_spend_sigma * segments_[s].log_spend_sigma);
+  }
+  const auto price = static_cast<double>(scenario_.pricing.price_index);
+  const auto& sat = scenario_.satisfaction;
+  return sim::core::reduce_blocks(
+      customers_.size(), workforce::TerritoryMonth(reps_),
+      [&](std::size_t begin, std::size_t end, workforce::TerritoryMonth& part) {
+        for (std::size_t i = begin; i < end; ++i) {
+          if (customers_.status[i] != CustomerStatus::active) continue;
+          const std::uint32_t rep = workforce::territory_of(static_cast<std::uint32_t>(i), reps_);
+          const std::uint8_t s = customers_.segment[i];
+          const double buy = customer::purchase_probability(
+              segments_[s].purchase_rate, static_cast<float>(sat.purchase_sensitivity),
+              static_cast<float>(sat.reference), customers_.satisfaction[i]);
+          part.expected_revenue_next[rep] += buy * spend_mean[s] * price;
+          part.expected_margin_next[rep] += buy * spend_mean[s] * (price - segments_[s].cost_of_goods_share);
+          part.truth[rep].add(customer::recommend_answer(customers_.satisfaction[i]));
+        }
+      },
+      [](workforce::TerritoryMonth& into, const workforce::TerritoryMonth& part) { into += part; });
 }
 
 RunObservation World::observe_customers() const {
@@ -259,11 +349,25 @@ RunObservation simulate_run(const Scenario& scenario, const sim::core::RunAddres
   World world(scenario, run);
   std::vector<StepObservation> months;
   months.reserve(scenario.run.horizon_months);
-  for (std::uint32_t month = 1; month <= scenario.run.horizon_months; ++month) {
-    months.push_back(world.advance(month));
+  std::vector<workforce::WorkforceMonth> workforce_months;
+  if (scenario.workforce.reps > 0 && !scenario.segments.empty()) {
+    // Each month reps choose from what their territories promise, customers respond, and the
+    // measurement system books what happened.
+    workforce::WorkforceWorld reps(scenario.workforce, run);
+    workforce::TerritoryMonth territories(scenario.workforce.reps);
+    for (std::uint32_t month = 1; month <= scenario.run.horizon_months; ++month) {
+      const workforce::DeliveredService& delivered = reps.decide(month, world.territory_outlook());
+      months.push_back(world.advance(month, &delivered, &territories));
+      workforce_months.push_back(reps.settle(month, territories));
+    }
+  } else {
+    for (std::uint32_t month = 1; month <= scenario.run.horizon_months; ++month) {
+      months.push_back(world.advance(month));
+    }
   }
   RunObservation result = world.observe_customers();
   result.months = std::move(months);
+  result.workforce_months = std::move(workforce_months);
   result.has_customer_market = !scenario.segments.empty();
   if (scenario.partnerships.buyers > 0) {
     partnership::PartnershipWorld partners(scenario.partnerships,

@@ -7,6 +7,7 @@
 #include "models/customer/customer_table.h"
 #include "models/customer/referral_network.h"
 #include "models/scenario.h"
+#include "models/workforce/rep_exchange.h"
 #include "models/world/segment_constants.h"
 #include "models/world/step_observation.h"
 #include "sim/core/random_stream.h"
@@ -24,8 +25,14 @@ class World {
   /// @throws std::invalid_argument for parameters the model cannot run (see SegmentConstants).
   World(const Scenario& scenario, const sim::core::RunAddress& run);
 
-  /// Simulates month `month` (1-based, in order) and returns what was observed.
-  StepObservation advance(std::uint32_t month);
+  /// Simulates month `month` (1-based, in order) and returns what was observed. With a workforce,
+  /// customers get what their rep delivers and `territories` receives what each territory did.
+  StepObservation advance(std::uint32_t month, const workforce::DeliveredService* delivered = nullptr,
+                          workforce::TerritoryMonth* territories = nullptr);
+
+  /// Per rep: true answers of its customers now, and what they are expected to buy next month at
+  /// normal effort and no discount (what a rep knows of its territory).
+  [[nodiscard]] workforce::TerritoryMonth territory_outlook() const;
 
   /// Realized CLV of every customer ever active, and customer equity, as of now.
   [[nodiscard]] RunObservation observe_customers() const;
@@ -34,6 +41,7 @@ class World {
 
  private:
   void place_initial_customers(const sim::core::RunAddress& run);
+  void weigh_service_by_clv_scores(const sim::core::RunAddress& run);
 
   const Scenario& scenario_;
   sim::core::RandomStream behaviour_;
@@ -43,6 +51,8 @@ class World {
   customer::ReferralGraph contacts_;
   std::vector<std::uint64_t> prospects_by_segment_;
   double monthly_discount_rate_;
+  std::uint32_t reps_ = 0;
+  std::vector<float> service_weight_;  ///< per member: share of its rep's service (CLV scores)
 };
 
 /// Runs a whole replication: horizon months, then the customers' realized values.

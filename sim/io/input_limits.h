@@ -12,6 +12,8 @@ struct InputLimits {
   std::uint64_t max_market_size = 50'000'000;
   /// Buyer-supplier relationships held at once (buyers x suppliers_per_buyer), about 100 bytes each.
   std::uint64_t max_relationships = 10'000'000;
+  /// Reps of the workforce; each carries its own state, quota and pay history.
+  std::uint32_t max_reps = 100'000;
   std::uint32_t max_segments = 64;
   /// Estimated bytes of one world per market member, before the referral graph
   /// (state columns plus the graph's construction buffers).

@@ -4,6 +4,8 @@
 
 #include <cmath>
 #include <fstream>
+#include <limits>
+#include <optional>
 #include <set>
 #include <sstream>
 
@@ -80,13 +82,23 @@ const char* node_kind(const YAML::Node& node) {
   return "a scalar";
 }
 
+/// The value type of a member: T itself, or T of a std::optional<T> (set when its key is read).
+template <typename T>
+struct value_of {
+  using type = T;
+};
+template <typename T>
+struct value_of<std::optional<T>> {
+  using type = T;
+};
+
 /// Reads one scalar into its member, reporting type and range problems.
 template <typename Section>
 void read_field(const YAML::Node& node, const std::string& path, const schema::Field<Section>& field,
                 Section& target, Problems& problems) {
   std::visit(
       [&](auto member) {
-        using T = std::decay_t<decltype(target.*member)>;
+        using T = typename value_of<std::decay_t<decltype(target.*member)>>::type;
         const bool whole = std::is_integral_v<T> && !std::is_same_v<T, bool>;
         std::string allowed;
         if constexpr (std::is_same_v<T, bool>) {
@@ -341,6 +353,76 @@ void read_partnerships(const YAML::Node& node, models::partnership::PartnershipP
   }
 }
 
+/// Reads a list of mappings, each item from the item type's defaults.
+template <typename Item>
+void read_list(const YAML::Node& node, const std::string& path,
+               const std::vector<schema::Field<Item>>& fields, std::vector<Item>& items, Problems& problems) {
+  if (!node.IsSequence()) {
+    problems.report(path, node, fmt::format("expected a list, found {}", node_kind(node)),
+                    "[{" + join(schema::keys_of(fields)) + "}, ...]");
+    return;
+  }
+  items.clear();
+  for (std::size_t i = 0; i < node.size(); ++i) {
+    Item item;
+    read_section(node[i], fmt::format("{}[{}]", path, i), fields, item, problems);
+    items.push_back(item);
+  }
+}
+
+/// Reads an optional term of `workforce.plan`: present, from the term's defaults, once its key is written.
+/// Returns the term when its value is a mapping, so the caller can read the term's lists.
+template <typename Term>
+Term* read_plan_term(const YAML::Node& plan, const std::string& key,
+                     const std::vector<schema::Field<Term>>& fields, std::optional<Term>& term,
+                     Problems& problems, const std::vector<std::string>& nested = {}) {
+  const YAML::Node node = plan[key];
+  if (!node) return nullptr;
+  if (!term) term.emplace();
+  read_section(node, "workforce.plan." + key, fields, *term, problems, nested);
+  return node.IsMap() ? &*term : nullptr;
+}
+
+/// Reads `workforce:`: its scalars, the reps' profile and response, and the plan with its terms.
+void read_workforce(const YAML::Node& node, models::workforce::WorkforceParams& params, Problems& problems) {
+  read_section(node, "workforce", schema::workforce_fields(), params, problems,
+               {"profile", "response", "plan"});
+  if (!node.IsMap()) return;
+  if (const YAML::Node profile = node["profile"]) {
+    read_section(profile, "workforce.profile", schema::rep_profile_fields(), params.profile, problems);
+  }
+  if (const YAML::Node response = node["response"]) {
+    read_section(response, "workforce.response", schema::effort_response_fields(), params.response, problems);
+  }
+  const YAML::Node plan = node["plan"];
+  if (!plan) return;
+  read_section(plan, "workforce.plan", schema::plan_fields(), params.plan, problems,
+               schema::plan_nested_keys());
+  if (!plan.IsMap()) return;
+  const auto& quota = schema::plan_quota_field();
+  if (const YAML::Node value = plan[std::string(quota.key)]) {
+    read_field(value, "workforce.plan." + std::string(quota.key), quota, params, problems);
+  }
+  auto& terms = params.plan;
+  if (auto* commission = read_plan_term(plan, "commission", schema::commission_fields(), terms.commission,
+                                        problems, {"tiers"})) {
+    if (const YAML::Node tiers = plan["commission"]["tiers"]) {
+      read_list(tiers, "workforce.plan.commission.tiers", schema::commission_tier_fields(), commission->tiers,
+                problems);
+    }
+  }
+  read_plan_term(plan, "clawback", schema::clawback_fields(), terms.clawback, problems);
+  read_plan_term(plan, "nps_bonus", schema::nps_bonus_fields(), terms.nps_bonus, problems);
+  if (auto* card = read_plan_term(plan, "scorecard_bonus", schema::scorecard_bonus_fields(),
+                                  terms.scorecard_bonus, problems, {"kpis"})) {
+    if (const YAML::Node kpis = plan["scorecard_bonus"]["kpis"]) {
+      read_list(kpis, "workforce.plan.scorecard_bonus.kpis", schema::scorecard_target_fields(), card->kpis,
+                problems);
+    }
+  }
+  read_plan_term(plan, "team_bonus", schema::team_bonus_fields(), terms.team_bonus, problems);
+}
+
 /// Reads a whole document into `scenario` (which holds the defaults so far).
 void read_document(const YAML::Node& root, Scenario& scenario, SegmentParams& segment_defaults,
                    Problems& problems, bool is_defaults) {
@@ -379,6 +461,8 @@ void read_document(const YAML::Node& root, Scenario& scenario, SegmentParams& se
       read_section(value, key, schema::survey_fields(), scenario.survey, problems);
     } else if (key == "partnerships") {
       read_partnerships(value, scenario.partnerships, problems);
+    } else if (key == "workforce") {
+      read_workforce(value, scenario.workforce, problems);
     } else if (key == "scorecard") {
       scenario.scorecard = read_scorecard(value, problems);
     } else if (key == "segment_defaults" && is_defaults) {
@@ -419,6 +503,69 @@ std::uint64_t physical_memory_bytes() {
 
 bool valid_name_character(char c) {
   return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '-' || c == '_' || c == '.';
+}
+
+/// Splits "segments[0].spend_per_purchase.mean" into {"segments", "[0]", "spend_per_purchase", "mean"}.
+std::vector<std::string> split_key_path(const std::string& path) {
+  std::vector<std::string> tokens;
+  std::string current;
+  for (const char c : path) {
+    if (c == '.' || c == '[') {
+      if (!current.empty()) tokens.push_back(current);
+      current = c == '[' ? "[" : "";
+    } else if (c == ']') {
+      tokens.push_back(current + "]");
+      current.clear();
+    } else {
+      current += c;
+    }
+  }
+  if (!current.empty()) tokens.push_back(current);
+  return tokens;
+}
+
+/// The index of a "[3]" token; nullopt when it is not a whole number, the largest size_t when it is too
+/// large.
+std::optional<std::size_t> index_of(const std::string& token) {
+  const std::string digits = token.size() > 2 ? token.substr(1, token.size() - 2) : "";
+  if (digits.empty() || !std::all_of(digits.begin(), digits.end(), ::isdigit)) return std::nullopt;
+  return digits.size() > 9 ? std::numeric_limits<std::size_t>::max() : std::stoul(digits);
+}
+
+/// The node at a key path below `node` ("commission.tiers[1].rate"), or the deepest one on it that exists.
+YAML::Node locate(const YAML::Node& node, const std::string& key_path) {
+  YAML::Node found = node;
+  for (const std::string& token : split_key_path(key_path)) {
+    const YAML::Node& current = found;
+    YAML::Node next;
+    if (token.front() == '[') {
+      const auto index = index_of(token);
+      if (!index || !current.IsSequence() || *index >= current.size()) break;
+      next.reset(current[*index]);
+    } else {
+      if (!current.IsMap() || !current[token]) break;
+      next.reset(current[token]);
+    }
+    found.reset(next);
+  }
+  return found;
+}
+
+/// The workforce's size and its plan (checked by the plan model, located by its key paths).
+void check_workforce(const models::workforce::WorkforceParams& workforce, const YAML::Node& root,
+                     Problems& problems, const InputLimits& limits) {
+  const YAML::Node node = root["workforce"];  // invalid when absent: test it before asking its type
+  const bool mapping = node && node.IsMap();
+  if (workforce.reps > limits.max_reps) {
+    problems.report("workforce.reps", mapping && node["reps"] ? node["reps"] : node,
+                    fmt::format("{} reps are too many", workforce.reps),
+                    fmt::format("at most {} reps", limits.max_reps));
+  }
+  const YAML::Node plan = mapping && node["plan"] ? node["plan"] : node ? node : root;
+  for (const auto& problem : models::workforce::validate(workforce.plan)) {
+    problems.report("workforce.plan." + problem.key_path, locate(plan, problem.key_path), problem.message,
+                    problem.allowed);
+  }
 }
 
 /// Rules that tie several values together.
@@ -495,6 +642,7 @@ void check_cross_field_rules(const Scenario& scenario, const YAML::Node& root, P
                     "cooperation must raise the KPI level and not lower the buyer's value",
                     "kpi_cooperative > kpi_defecting and buyer_value_cooperative >= buyer_value_defecting");
   }
+  check_workforce(scenario.workforce, root, problems, limits);
   const YAML::Node referrals = root["referrals"];
   const YAML::Node degree = referrals && referrals.IsMap() ? referrals["mean_degree"] : YAML::Node();
   if (scenario.referrals.network == models::NetworkKind::small_world &&
@@ -527,46 +675,43 @@ void check_cross_field_rules(const Scenario& scenario, const YAML::Node& root, P
   }
 }
 
-/// Splits "segments[0].spend_per_purchase.mean" into {"segments", "[0]", "spend_per_purchase", "mean"}.
-std::vector<std::string> split_key_path(const std::string& path) {
-  std::vector<std::string> tokens;
-  std::string current;
-  for (const char c : path) {
-    if (c == '.' || c == '[') {
-      if (!current.empty()) tokens.push_back(current);
-      current = c == '[' ? "[" : "";
-    } else if (c == ']') {
-      tokens.push_back(current + "]");
-      current.clear();
-    } else {
-      current += c;
-    }
-  }
-  if (!current.empty()) tokens.push_back(current);
-  return tokens;
-}
-
-/// Every key path --set accepts, for suggestions.
-std::vector<std::string> settable_paths() {
-  std::vector<std::string> paths = {"name", "description"};
-  auto add = [&](const char* section, const std::vector<std::string>& keys) {
-    for (const auto& key : keys) paths.push_back(std::string(section) + "." + key);
-  };
-  add("run", schema::keys_of(schema::run_fields()));
-  add("marketing", schema::keys_of(schema::marketing_fields()));
-  add("referrals", schema::keys_of(schema::referral_fields()));
-  add("satisfaction", schema::keys_of(schema::satisfaction_fields()));
-  add("service", schema::keys_of(schema::service_fields()));
-  add("pricing", schema::keys_of(schema::pricing_fields()));
-  add("survey", schema::keys_of(schema::survey_fields()));
-  add("segments[0]", schema::keys_of(schema::segment_fields()));
-  add("segments[0].spend_per_purchase", schema::keys_of(schema::spend_fields()));
-  add("partnerships", schema::keys_of(schema::partnership_fields()));
-  add("partnerships.contract", schema::keys_of(schema::contract_fields()));
-  add("partnerships.contract.kpis[0]", schema::keys_of(schema::kpi_fields()));
-  add("partnerships.game", schema::keys_of(schema::game_fields()));
-  add("partnerships.investment", schema::keys_of(schema::investment_fields()));
-  add("partnerships.behaviour", schema::keys_of(schema::behaviour_fields()));
+/// Every key path --set accepts, for suggestions; "[0]" stands for any index of a list (and, under
+/// segments, for a segment's name).
+const std::vector<std::string>& settable_paths() {
+  static const std::vector<std::string> paths = [] {
+    std::vector<std::string> all = {"name", "description"};
+    auto add = [&](const std::string& section, const std::vector<std::string>& keys) {
+      for (const auto& key : keys) all.push_back(section + "." + key);
+    };
+    add("run", schema::keys_of(schema::run_fields()));
+    add("marketing", schema::keys_of(schema::marketing_fields()));
+    add("referrals", schema::keys_of(schema::referral_fields()));
+    add("satisfaction", schema::keys_of(schema::satisfaction_fields()));
+    add("service", schema::keys_of(schema::service_fields()));
+    add("pricing", schema::keys_of(schema::pricing_fields()));
+    add("survey", schema::keys_of(schema::survey_fields()));
+    add("segments[0]", schema::keys_of(schema::segment_fields()));
+    add("segments[0].spend_per_purchase", schema::keys_of(schema::spend_fields()));
+    add("partnerships", schema::keys_of(schema::partnership_fields()));
+    add("partnerships.contract", schema::keys_of(schema::contract_fields()));
+    add("partnerships.contract.kpis[0]", schema::keys_of(schema::kpi_fields()));
+    add("partnerships.game", schema::keys_of(schema::game_fields()));
+    add("partnerships.investment", schema::keys_of(schema::investment_fields()));
+    add("partnerships.behaviour", schema::keys_of(schema::behaviour_fields()));
+    add("workforce", schema::keys_of(schema::workforce_fields()));
+    add("workforce.profile", schema::keys_of(schema::rep_profile_fields()));
+    add("workforce.response", schema::keys_of(schema::effort_response_fields()));
+    add("workforce.plan", schema::keys_of(schema::plan_fields()));
+    add("workforce.plan", {std::string(schema::plan_quota_field().key)});
+    add("workforce.plan.commission", schema::keys_of(schema::commission_fields()));
+    add("workforce.plan.commission.tiers[0]", schema::keys_of(schema::commission_tier_fields()));
+    add("workforce.plan.clawback", schema::keys_of(schema::clawback_fields()));
+    add("workforce.plan.nps_bonus", schema::keys_of(schema::nps_bonus_fields()));
+    add("workforce.plan.scorecard_bonus", schema::keys_of(schema::scorecard_bonus_fields()));
+    add("workforce.plan.scorecard_bonus.kpis[0]", schema::keys_of(schema::scorecard_target_fields()));
+    add("workforce.plan.team_bonus", schema::keys_of(schema::team_bonus_fields()));
+    return all;
+  }();
   return paths;
 }
 
@@ -574,37 +719,53 @@ InputProblem override_problem(const Override& item, std::string message, std::st
   return {override_label, 0, 0, item.key_path, std::move(message), std::move(allowed)};
 }
 
-/// `partnerships...` overrides: a key of the section, of one of its blocks, or of one contract KPI.
-std::string apply_partnership_override(YAML::Node& root, const std::vector<std::string>& tokens,
-                                       const YAML::Node& value, const Override& item,
-                                       std::vector<InputProblem>& problems) {
-  const auto paths = settable_paths();
-  const auto settable = [&](const std::string& path) {
-    return std::find(paths.begin(), paths.end(), path) != paths.end();
-  };
-  YAML::Node section = root["partnerships"];
-  if (tokens.size() == 2 && settable("partnerships." + tokens[1])) {
-    section[tokens[1]] = value;
-    return "partnerships." + tokens[1];
+/**
+ * Overrides a key of a section, however deeply nested ("run.seed", "partnerships.contract.kpis[0].target",
+ * "workforce.plan.commission.tiers[1].rate"). The path, with each index read as [0], must be settable;
+ * mappings on the way are created (so setting a key of an optional plan term adds the term), list items
+ * must already exist. Returns the canonical key path, or "" when the path is not settable or a problem
+ * was added.
+ */
+std::string apply_section_override(YAML::Node& root, const std::vector<std::string>& tokens,
+                                   const YAML::Node& value, const Override& item,
+                                   std::vector<InputProblem>& problems) {
+  std::string pattern, path;
+  for (const std::string& token : tokens) {
+    const bool index = token.front() == '[';
+    if (index && !index_of(token)) return "";
+    pattern += index ? "[0]" : (pattern.empty() ? "" : ".") + token;
+    path += index ? token : (path.empty() ? "" : ".") + token;
   }
-  if (tokens.size() == 3 && settable("partnerships." + tokens[1] + "." + tokens[2])) {
-    section[tokens[1]][tokens[2]] = value;
-    return "partnerships." + tokens[1] + "." + tokens[2];
+  const auto& paths = settable_paths();
+  if (tokens.size() < 2 || std::find(paths.begin(), paths.end(), pattern) == paths.end()) return "";
+  YAML::Node node = root;
+  std::string walked;
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    const std::string& token = tokens[i];
+    YAML::Node next;
+    if (token.front() == '[') {
+      const std::size_t count = node.IsSequence() ? node.size() : 0;
+      const std::size_t index = *index_of(token);
+      if (index >= count) {
+        problems.push_back(
+            override_problem(item, "no " + walked + token, fmt::format("an index below {}", count)));
+        return "";
+      }
+      next.reset(node[index]);
+    } else {
+      if (node.IsDefined() && !node.IsNull() && !node.IsMap()) {
+        problems.push_back(override_problem(
+            item, fmt::format("cannot set a key inside {}, which is {}", walked, node_kind(node)),
+            "a mapping"));
+        return "";
+      }
+      if (i + 1 == tokens.size()) break;
+      next.reset(node[token]);
+    }
+    walked += token.front() == '[' ? token : (walked.empty() ? "" : ".") + token;
+    node.reset(next);
   }
-  const bool kpi_path = tokens.size() == 5 && tokens[1] == "contract" && tokens[2] == "kpis" &&
-                        tokens[3].size() > 2 && tokens[3].front() == '[' &&
-                        settable("partnerships.contract.kpis[0]." + tokens[4]);
-  if (!kpi_path) return "";
-  const std::string digits = tokens[3].substr(1, tokens[3].size() - 2);
-  YAML::Node kpis = section["contract"]["kpis"];
-  const std::size_t count = kpis.IsSequence() ? kpis.size() : 0;
-  if (!std::all_of(digits.begin(), digits.end(), ::isdigit) || std::stoul(digits) >= count) {
-    problems.push_back(
-        override_problem(item, "no contract KPI " + tokens[3], fmt::format("an index below {}", count)));
-    return "";
-  }
-  const std::string path = "partnerships.contract.kpis" + tokens[3] + "." + tokens[4];
-  kpis[std::stoul(digits)][tokens[4]] = value;
+  node[tokens.back()] = value;
   return path;
 }
 
@@ -645,9 +806,9 @@ std::string apply_override(YAML::Node& root, const Override& item, std::vector<I
     }
     std::size_t index = segments.size();
     if (tokens[1].front() == '[') {
-      const std::string digits = tokens[1].substr(1, tokens[1].size() - 2);
-      if (digits.empty() || !std::all_of(digits.begin(), digits.end(), ::isdigit)) return unknown();
-      index = std::stoul(digits);
+      const auto parsed = index_of(tokens[1]);
+      if (!parsed) return unknown();
+      index = *parsed;
     } else {
       for (std::size_t i = 0; i < segments.size(); ++i) {
         if (segments[i].IsMap() && segments[i]["name"] && segments[i]["name"].Scalar() == tokens[1])
@@ -676,17 +837,9 @@ std::string apply_override(YAML::Node& root, const Override& item, std::vector<I
     }
     return unknown();
   }
-  if (head == "partnerships") {
-    const std::size_t reported = problems.size();
-    const std::string path = apply_partnership_override(root, tokens, value, item, problems);
-    return path.empty() && problems.size() == reported ? unknown() : path;
-  }
-  if (tokens.size() != 2) return unknown();
-  const std::string path = head + "." + tokens[1];
-  const auto paths = settable_paths();
-  if (std::find(paths.begin(), paths.end(), path) == paths.end()) return unknown();
-  root[head][tokens[1]] = value;
-  return path;
+  const std::size_t reported = problems.size();
+  const std::string path = apply_section_override(root, tokens, value, item, problems);
+  return path.empty() && problems.size() == reported ? unknown() : path;
 }
 
 Scenario scenario_from_defaults(SegmentParams& segment_defaults) {

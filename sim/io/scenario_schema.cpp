@@ -178,10 +178,157 @@ const std::vector<std::string>& kpi_kind_names() {
 }
 
 const std::vector<std::string>& top_level_keys() {
-  static const std::vector<std::string> keys = {"name",      "description", "run",          "segments",
-                                                "marketing", "referrals",   "satisfaction", "service",
-                                                "pricing",   "survey",      "scorecard",    "partnerships"};
+  static const std::vector<std::string> keys = {
+      "name",    "description", "run",    "segments",  "marketing",    "referrals", "satisfaction",
+      "service", "pricing",     "survey", "scorecard", "partnerships", "workforce"};
   return keys;
+}
+
+using namespace models::workforce;
+
+const std::vector<Field<WorkforceParams>>& workforce_fields() {
+  static const std::vector<Field<WorkforceParams>> fields = {
+      {"reps", &WorkforceParams::reps, 0, 4294967295.0},
+      {"max_effort", &WorkforceParams::max_effort, 0, 100, true},
+      {"decision_noise", &WorkforceParams::decision_noise, 0, unbounded},
+      {"discount_authority", &WorkforceParams::discount_authority, 0, 0.9},
+      {"coaching_possible", &WorkforceParams::coaching_possible},
+      {"clv_scores_visible", &WorkforceParams::clv_scores_visible},
+      {"clv_score_noise", &WorkforceParams::clv_score_noise, 0, 10},
+      {"organization", &WorkforceParams::organization},
+      {"product_lines", &WorkforceParams::product_lines, 1, 1000},
+      {"cross_sell_share", &WorkforceParams::cross_sell_share, 0, 10},
+      {"coordination_cost_per_customer", &WorkforceParams::coordination_cost_per_customer, 0, unbounded},
+      {"hiring_lag_months", &WorkforceParams::hiring_lag_months, 0, 120},
+      {"quit_patience_months", &WorkforceParams::quit_patience_months, 0, 1200},
+  };
+  return fields;
+}
+
+const std::vector<Field<RepProfile>>& rep_profile_fields() {
+  static const std::vector<Field<RepProfile>> fields = {
+      {"skill", &RepProfile::skill, 0, 10, true},
+      {"effort_cost", &RepProfile::effort_cost, 0, unbounded, true},
+      {"service_norm", &RepProfile::service_norm, 0, unbounded},
+      {"risk_aversion", &RepProfile::risk_aversion, 0, unbounded},
+      {"outside_option", &RepProfile::outside_option, 0, unbounded},
+      {"new_hire_productivity", &RepProfile::new_hire_productivity, 0, 1},
+      {"months_to_learn", &RepProfile::months_to_learn, 0, 1200, true},
+  };
+  return fields;
+}
+
+const std::vector<Field<EffortResponse>>& effort_response_fields() {
+  static const std::vector<Field<EffortResponse>> fields = {
+      {"sell_lift", &EffortResponse::sell_lift, 0, 10},
+      {"service_lift", &EffortResponse::service_lift, 0, 10},
+      {"coaching_lift", &EffortResponse::coaching_lift, 0, 10},
+      {"discount_elasticity", &EffortResponse::discount_elasticity, 0, 100},
+      {"bookings_cv", &EffortResponse::bookings_cv, 0, 10},
+      {"pull_forward_share", &EffortResponse::pull_forward_share, 0, 1},
+      {"pull_forward_cost", &EffortResponse::pull_forward_cost, 0, 1},
+  };
+  return fields;
+}
+
+const std::vector<Field<IncentivePlan>>& plan_fields() {
+  static const std::vector<Field<IncentivePlan>> fields = {
+      {"period", &IncentivePlan::period},
+      {"salary_per_month", &IncentivePlan::salary_per_month, 0, unbounded},
+      {"quota_ratchet", &IncentivePlan::quota_ratchet, 0, unbounded},
+      {"quota_floor", &IncentivePlan::quota_floor, 0, unbounded},
+      {"quota_bonus", &IncentivePlan::quota_bonus, 0, unbounded},
+      {"variable_pay_cap", &IncentivePlan::variable_pay_cap, 0, unbounded},
+      {"clv_commission_rate", &IncentivePlan::clv_commission_rate, 0, 1},
+  };
+  return fields;
+}
+
+const Field<WorkforceParams>& plan_quota_field() {
+  static const Field<WorkforceParams> field = {"quota_per_month", &WorkforceParams::quota_per_month, 0,
+                                               unbounded};
+  return field;
+}
+
+const std::vector<Field<Commission>>& commission_fields() {
+  static const std::vector<Field<Commission>> fields = {
+      {"base", &Commission::base},
+  };
+  return fields;
+}
+
+const std::vector<Field<CommissionTier>>& commission_tier_fields() {
+  static const std::vector<Field<CommissionTier>> fields = {
+      {"from_attainment", &CommissionTier::from_attainment, 0, unbounded},
+      {"rate", &CommissionTier::rate, 0, 1},
+  };
+  return fields;
+}
+
+const std::vector<Field<Clawback>>& clawback_fields() {
+  static const std::vector<Field<Clawback>> fields = {
+      {"window_months", &Clawback::window_months, 1, 1200},
+      {"share", &Clawback::share, 0, 1},
+  };
+  return fields;
+}
+
+const std::vector<Field<NpsBonus>>& nps_bonus_fields() {
+  static const std::vector<Field<NpsBonus>> fields = {
+      {"target", &NpsBonus::target, -100, 100},
+      {"per_point", &NpsBonus::per_point, 0, unbounded},
+      {"max_amount", &NpsBonus::max_amount, 0, unbounded},
+  };
+  return fields;
+}
+
+const std::vector<Field<ScorecardBonus>>& scorecard_bonus_fields() {
+  static const std::vector<Field<ScorecardBonus>> fields = {
+      {"amount", &ScorecardBonus::amount, 0, unbounded},
+      {"max_achievement", &ScorecardBonus::max_achievement, 0, unbounded, true},
+  };
+  return fields;
+}
+
+const std::vector<Field<ScorecardTarget>>& scorecard_target_fields() {
+  static const std::vector<Field<ScorecardTarget>> fields = {
+      {"name", &ScorecardTarget::name},
+      {"target", &ScorecardTarget::target, 0, unbounded, true},
+      {"weight", &ScorecardTarget::weight, 0, 1},
+      {"higher_is_better", &ScorecardTarget::higher_is_better},
+  };
+  return fields;
+}
+
+const std::vector<Field<TeamBonus>>& team_bonus_fields() {
+  static const std::vector<Field<TeamBonus>> fields = {
+      {"pool", &TeamBonus::pool, 0, unbounded},
+      {"share", &TeamBonus::share, 0, 1},
+      {"min_attainment", &TeamBonus::min_attainment, 0, unbounded},
+      {"max_ratio", &TeamBonus::max_ratio, 0, unbounded},
+  };
+  return fields;
+}
+
+const std::vector<std::string>& plan_nested_keys() {
+  static const std::vector<std::string> keys = {"quota_per_month", "commission",      "clawback",
+                                                "nps_bonus",       "scorecard_bonus", "team_bonus"};
+  return keys;
+}
+
+const std::vector<std::string>& organization_names() {
+  static const std::vector<std::string> names = {"product_centric", "customer_centric"};
+  return names;
+}
+
+const std::vector<std::string>& period_names() {
+  static const std::vector<std::string> names = {"month", "quarter", "year"};
+  return names;
+}
+
+const std::vector<std::string>& commission_base_names() {
+  static const std::vector<std::string> names = {"revenue", "margin"};
+  return names;
 }
 
 const std::vector<std::string>& network_names() {

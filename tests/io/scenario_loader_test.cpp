@@ -433,3 +433,246 @@ TEST_CASE("a contract that is not a mapping is one problem, not two", "[io][part
         "(allowed: keys price_per_month, price_adjustment_per_year, volume_commitment, duration_months, "
         "renewal, kpi_noise_sd, gain_share, open_book, termination_breaches, kpis)");
 }
+
+namespace {
+
+/// A workforce plan under one segment: `workforce:` on line 4, plan keys from line 7 at column 5.
+const std::string workforce_plan = one_segment + "workforce:\n  reps: 2\n  plan:\n";
+
+}  // namespace
+
+TEST_CASE("a full workforce loads key by key and its resolved YAML loads back the same", "[io][workforce]") {
+  namespace workforce = salesim::models::workforce;
+  const auto first = load_scenario(data_dir + "workforce_full.yaml");
+  const auto& w = first.scenario.workforce;
+  CHECK(first.scenario.segments.size() == 2);
+  CHECK(w.reps == 12);
+  CHECK(w.max_effort == 2.5);
+  CHECK(w.decision_noise == 25.0);
+  CHECK(w.discount_authority == 0.15);
+  CHECK(w.coaching_possible);
+  CHECK(w.clv_scores_visible);
+  CHECK(w.clv_score_noise == 0.2);
+  CHECK(w.organization == workforce::Organization::customer_centric);
+  CHECK(w.product_lines == 3);
+  CHECK(w.cross_sell_share == 0.4);
+  CHECK(w.coordination_cost_per_customer == 1.5);
+  CHECK(w.hiring_lag_months == 3);
+  CHECK(w.quit_patience_months == 4.5);
+  CHECK(w.profile.skill == 1.1);
+  CHECK(w.profile.effort_cost == 900.0);
+  CHECK(w.profile.service_norm == 40.0);
+  CHECK(w.profile.risk_aversion == 0.0005);
+  CHECK(w.profile.outside_option == 3200.0);
+  CHECK(w.profile.new_hire_productivity == 0.5);
+  CHECK(w.profile.months_to_learn == 8.0);
+  CHECK(w.response.sell_lift == 0.6);
+  CHECK(w.response.service_lift == 1.25);
+  CHECK(w.response.coaching_lift == 2.5);
+  CHECK(w.response.discount_elasticity == 3.5);
+  CHECK(w.response.bookings_cv == 0.3);
+  CHECK(w.response.pull_forward_share == 0.25);
+  CHECK(w.response.pull_forward_cost == 0.05);
+  const auto& plan = w.plan;
+  CHECK(plan.period == workforce::EvaluationPeriod::quarter);
+  CHECK(plan.salary_per_month == 2500.0);
+  CHECK(w.quota_per_month == 40000.0);
+  CHECK(plan.quota_ratchet == 0.5);
+  CHECK(plan.quota_floor == 20000.0);
+  CHECK(plan.quota_bonus == 1000.0);
+  CHECK(plan.variable_pay_cap == 15000.0);
+  CHECK(plan.clv_commission_rate == 0.01);
+  REQUIRE(plan.commission);
+  CHECK(plan.commission->base == workforce::CommissionBase::margin);
+  REQUIRE(plan.commission->tiers.size() == 3);
+  CHECK(plan.commission->tiers[1].from_attainment == 0.5);
+  CHECK(plan.commission->tiers[1].rate == 0.05);
+  CHECK(plan.commission->tiers[2].from_attainment == 1.0);
+  CHECK(plan.commission->tiers[2].rate == 0.123456789);
+  REQUIRE(plan.clawback);
+  CHECK(plan.clawback->window_months == 6);
+  CHECK(plan.clawback->share == 0.5);
+  REQUIRE(plan.nps_bonus);
+  CHECK(plan.nps_bonus->target == 20.0);
+  CHECK(plan.nps_bonus->per_point == 15.0);
+  CHECK(plan.nps_bonus->max_amount == 600.0);
+  REQUIRE(plan.scorecard_bonus);
+  CHECK(plan.scorecard_bonus->amount == 800.0);
+  CHECK(plan.scorecard_bonus->max_achievement == 1.25);
+  REQUIRE(plan.scorecard_bonus->kpis.size() == 2);
+  CHECK(plan.scorecard_bonus->kpis[0].name == "retention");
+  CHECK(plan.scorecard_bonus->kpis[0].target == 0.9);
+  CHECK(plan.scorecard_bonus->kpis[0].weight == 0.6);
+  CHECK(plan.scorecard_bonus->kpis[0].higher_is_better);
+  CHECK(plan.scorecard_bonus->kpis[1].name == "complaints");
+  CHECK_FALSE(plan.scorecard_bonus->kpis[1].higher_is_better);
+  REQUIRE(plan.team_bonus);
+  CHECK(plan.team_bonus->pool == 50000.0);
+  CHECK(plan.team_bonus->share == 0.08);
+  CHECK(plan.team_bonus->min_attainment == 0.9);
+  CHECK(plan.team_bonus->max_ratio == 1.5);
+
+  // The writer writes every key, so equal text means every value came back.
+  const auto again = load_scenario_text(first.resolved_yaml, "resolved.yaml");
+  CHECK(again.resolved_yaml == first.resolved_yaml);
+  const auto& v = again.scenario.workforce;
+  CHECK(v.reps == w.reps);
+  CHECK(v.quota_per_month == w.quota_per_month);
+  CHECK(v.organization == w.organization);
+  CHECK(v.plan.commission->tiers[2].rate == w.plan.commission->tiers[2].rate);
+  CHECK(v.plan.nps_bonus->max_amount == w.plan.nps_bonus->max_amount);
+  CHECK(v.plan.scorecard_bonus->kpis[1].name == "complaints");
+}
+
+TEST_CASE("optional plan terms are present only when written, and so in the resolved YAML",
+          "[io][workforce]") {
+  const auto plain = load_scenario_text(one_segment + "workforce:\n  reps: 3\n", "plain.yaml");
+  const auto& plan = plain.scenario.workforce.plan;
+  CHECK_FALSE(plan.commission);
+  CHECK_FALSE(plan.quota_bonus);
+  CHECK_FALSE(plan.clawback);
+  CHECK_FALSE(plan.nps_bonus);
+  CHECK_FALSE(plan.scorecard_bonus);
+  CHECK_FALSE(plan.team_bonus);
+  CHECK_FALSE(plan.clv_commission_rate);
+  CHECK(plain.resolved_yaml.find("  plan:\n    period: month\n") != std::string::npos);
+  CHECK(plain.resolved_yaml.find("commission") == std::string::npos);
+  CHECK(plain.resolved_yaml.find("quota_bonus") == std::string::npos);
+
+  // An empty term is present with its defaults; a term's optional key stays absent unless written.
+  const auto nps = load_scenario_text(workforce_plan + "    nps_bonus: {}\n", "nps.yaml");
+  REQUIRE(nps.scenario.workforce.plan.nps_bonus);
+  CHECK_FALSE(nps.scenario.workforce.plan.nps_bonus->max_amount);
+  CHECK(load_scenario_text(nps.resolved_yaml, "resolved.yaml").resolved_yaml == nps.resolved_yaml);
+
+  // No workforce: no section. No reps but a plan: still written, so the round trip keeps it.
+  CHECK(load_scenario(data_dir + "valid_minimal.yaml").resolved_yaml.find("workforce") == std::string::npos);
+  const auto idle = load_scenario_text(
+      one_segment + "workforce:\n  plan:\n    commission:\n      tiers: [{from_attainment: 0, rate: 0.1}]\n",
+      "idle.yaml");
+  const auto idle_again = load_scenario_text(idle.resolved_yaml, "resolved.yaml");
+  REQUIRE(idle_again.scenario.workforce.plan.commission);
+  CHECK(idle_again.scenario.workforce.plan.commission->tiers.at(0).rate == 0.1);
+}
+
+TEST_CASE("bad workforce plans are located at their key", "[io][workforce][bad-input]") {
+  CHECK(
+      only_problem(workforce_plan + "    nps_bonuss:\n      target: 10\n").to_string() ==
+      "bad.yaml:7:5: workforce.plan.nps_bonuss: unknown key 'nps_bonuss' (did you mean 'nps_bonus'?) "
+      "(allowed: period, salary_per_month, quota_ratchet, quota_floor, quota_bonus, variable_pay_cap, "
+      "clv_commission_rate, quota_per_month, commission, clawback, nps_bonus, scorecard_bonus, team_bonus)");
+  CHECK(only_problem(
+            workforce_plan +
+            "    commission:\n      tiers:\n        - {from_attainment: 0, rate: 0.02}\n"
+            "        - {from_attainment: 1.0, rate: 0.08}\n        - {from_attainment: 0.5, rate: 0.05}\n")
+            .to_string() ==
+        "bad.yaml:11:29: workforce.plan.commission.tiers[2].from_attainment: tiers out of order "
+        "(allowed: greater than the previous tier's from_attainment)");
+  CHECK(only_problem(workforce_plan +
+                     "    commission:\n      tiers:\n        - {from_attainment: 0, rate: -0.02}\n")
+            .to_string() ==
+        "bad.yaml:9:38: workforce.plan.commission.tiers[0].rate: -0.02 must be at least 0 "
+        "(allowed: a number in [0, 1])");
+  CHECK(only_problem(workforce_plan + "    scorecard_bonus:\n      amount: 100\n      kpis:\n"
+                                      "        - {name: retention, target: 0.9, weight: 0.5}\n"
+                                      "        - {name: complaints, target: 3, weight: 0.4}\n")
+            .to_string() ==
+        "bad.yaml:10:9: workforce.plan.scorecard_bonus.kpis: weights do not sum to 1 "
+        "(allowed: weights summing to 1 within 1e-9)");
+  CHECK(only_problem(workforce_plan + "    commission:\n      base: revenu\n").to_string() ==
+        "bad.yaml:8:13: workforce.plan.commission.base: unknown value 'revenu' (did you mean 'revenue'?) "
+        "(allowed: revenue, margin)");
+  // A commission without tiers pays nothing: located at the term when the list is missing.
+  CHECK(only_problem(workforce_plan + "    commission:\n      base: margin\n").to_string() ==
+        "bad.yaml:8:7: workforce.plan.commission.tiers: needs at least one tier "
+        "(allowed: a list of {from_attainment, rate})");
+  CHECK(only_problem(workforce_plan + "    period: week\n").allowed == "month, quarter, year");
+  CHECK(only_problem(workforce_plan + "    quota_bonus: -5\n").message == "-5 must be at least 0");
+  CHECK(only_problem(workforce_plan + "    clawback:\n      window_months: 0\n").key_path ==
+        "workforce.plan.clawback.window_months");
+  CHECK(only_problem(workforce_plan + "    commission:\n      tiers: 0.05\n").message ==
+        "expected a list, found a scalar");
+}
+
+TEST_CASE("bad workforce values are located at their key", "[io][workforce][bad-input]") {
+  CHECK(only_problem(one_segment + "workforce:\n  organization: customer_centrc\n").to_string() ==
+        "bad.yaml:5:17: workforce.organization: unknown value 'customer_centrc' (did you mean "
+        "'customer_centric'?) (allowed: product_centric, customer_centric)");
+  CHECK(
+      only_problem(one_segment + "workforce:\n  discount_authority: 1.5\n").to_string() ==
+      "bad.yaml:5:23: workforce.discount_authority: 1.5 must be at most 0.9 (allowed: a number in [0, 0.9])");
+  CHECK(only_problem(one_segment + "workforce:\n  product_lines: 0\n").message == "0 must be at least 1");
+  CHECK(only_problem(one_segment + "workforce:\n  profile:\n    effort_cost: 0\n").to_string() ==
+        "bad.yaml:6:18: workforce.profile.effort_cost: 0 must be more than 0 (allowed: a number > 0)");
+  CHECK(only_problem(one_segment + "workforce:\n  respons:\n    sell_lift: 1\n").message ==
+        "unknown key 'respons' (did you mean 'response'?)");
+  CHECK(only_problem(one_segment + "workforce:\n  reps: 100001\n").to_string() ==
+        "bad.yaml:5:9: workforce.reps: 100001 reps are too many (allowed: at most 100000 reps)");
+  // Allowed: one product line under customer managers, and a noisy score nobody sees.
+  const auto allowed = load_scenario_text(one_segment +
+                                              "workforce:\n  reps: 2\n  organization: customer_centric\n"
+                                              "  product_lines: 1\n  clv_score_noise: 0.5\n",
+                                          "ok.yaml");
+  CHECK(allowed.scenario.workforce.product_lines == 1);
+  CHECK_FALSE(allowed.scenario.workforce.clv_scores_visible);
+}
+
+TEST_CASE("overrides with --set reach every level of the workforce", "[io][workforce][set]") {
+  namespace workforce = salesim::models::workforce;
+  const std::vector<Override> overrides = {
+      parse_override("workforce.reps=10"),
+      parse_override("workforce.plan.quota_bonus=500"),
+      parse_override("workforce.profile.risk_aversion=0.001"),
+      parse_override("workforce.plan.commission.tiers[1].rate=0.08"),
+      parse_override("workforce.plan.commission.base=revenue"),
+      parse_override("workforce.plan.quota_per_month=1234"),
+      parse_override("workforce.plan.scorecard_bonus.kpis[1].higher_is_better=true")};
+  const auto loaded = load_scenario(data_dir + "workforce_full.yaml", overrides);
+  const auto& w = loaded.scenario.workforce;
+  CHECK(w.reps == 10);
+  CHECK(w.plan.quota_bonus == 500.0);
+  CHECK(w.profile.risk_aversion == 0.001);
+  CHECK(w.plan.commission->tiers[1].rate == 0.08);
+  CHECK(w.plan.commission->tiers[2].rate == 0.123456789);
+  CHECK(w.plan.commission->base == workforce::CommissionBase::revenue);
+  CHECK(w.quota_per_month == 1234.0);
+  CHECK(w.plan.scorecard_bonus->kpis[1].higher_is_better);
+
+  // Into a scenario without a workforce: sections and optional terms are created.
+  const auto created =
+      load_scenario(data_dir + "valid_minimal.yaml",
+                    std::vector<Override>{parse_override("workforce.reps=4"),
+                                          parse_override("workforce.plan.nps_bonus.per_point=3")});
+  CHECK(created.scenario.workforce.reps == 4);
+  REQUIRE(created.scenario.workforce.plan.nps_bonus);
+  CHECK(created.scenario.workforce.plan.nps_bonus->per_point == 3.0);
+  const auto margin = load_scenario_text(
+      workforce_plan + "    commission:\n      tiers: [{from_attainment: 0, rate: 0.05}]\n", "margin.yaml",
+      std::vector<Override>{parse_override("workforce.plan.commission.base=margin")});
+  CHECK(margin.scenario.workforce.plan.commission->base == workforce::CommissionBase::margin);
+}
+
+TEST_CASE("bad workforce overrides are reported against --set", "[io][workforce][set][bad-input]") {
+  const std::string file = data_dir + "workforce_full.yaml";
+  const auto problem = [&](const std::string& text) {
+    try {
+      (void)load_scenario(file, std::vector<Override>{parse_override(text)});
+    } catch (const InputError& error) {
+      REQUIRE(error.problems().size() == 1);
+      return error.problems().front();
+    }
+    FAIL("no InputError for --set " << text);
+    return InputProblem{};
+  };
+  CHECK(
+      problem("workforce.plan.commission.tiers[1].rate=-1").to_string() ==
+      "--set: workforce.plan.commission.tiers[1].rate: -1 must be at least 0 (allowed: a number in [0, 1])");
+  CHECK(problem("workforce.plan.commission.tiers[7].rate=0.1").to_string() ==
+        "--set: workforce.plan.commission.tiers[7].rate: no workforce.plan.commission.tiers[7] "
+        "(allowed: an index below 3)");
+  CHECK(problem("workforce.plan.quota_bonsu=1").message ==
+        "unknown key path (did you mean 'workforce.plan.quota_bonus'?)");
+  CHECK(problem("workforce.organization=matrix").file == "--set");
+  CHECK(problem("workforce.plan.commission.base=profit").allowed == "revenue, margin");
+  CHECK(problem("workforce.plan.scorecard_bonus.kpis[0].weight=0.7").message == "weights do not sum to 1");
+}

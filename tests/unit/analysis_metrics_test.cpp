@@ -323,12 +323,12 @@ TEST_CASE("summarize_replications rejects a confidence level outside (0, 1)", "[
 
 TEST_CASE("the bias table pairs each measured KPI with its truth, replication by replication",
           "[analysis][bias]") {
-  // Surveyed NPS reads 2, 3 and 4 points above the truth; partnership KPIs are absent (NaN).
+  // Surveyed NPS reads 2, 3 and 4 points above the truth; the other KPIs are absent (NaN).
   const double nan = std::numeric_limits<double>::quiet_NaN();
-  const std::map<std::string, std::vector<double>> runs = {{"surveyed_nps", {12.0, 23.0, 34.0}},
-                                                           {"true_nps", {10.0, 20.0, 30.0}},
-                                                           {"measured_effort_rate", {nan, nan, nan}},
-                                                           {"supplier_effort_rate", {nan, nan, nan}}};
+  const std::map<std::string, std::vector<double>> runs = {
+      {"surveyed_nps", {12.0, 23.0, 34.0}},      {"true_nps", {10.0, 20.0, 30.0}},
+      {"measured_effort_rate", {nan, nan, nan}}, {"supplier_effort_rate", {nan, nan, nan}},
+      {"booked_revenue", {nan, nan, nan}},       {"revenue", {nan, nan, nan}}};
   const auto rows =
       salesim::analysis::measurement_bias([&](const std::string& metric) { return runs.at(metric); });
   REQUIRE(rows.size() == 1);

@@ -1,0 +1,149 @@
+// Backward induction over an evaluation period.
+#include "models/workforce/period_policy.h"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+
+#include <boost/math/distributions/normal.hpp>
+
+namespace salesim::models::workforce {
+namespace {
+
+constexpr std::size_t grid_points = 40;
+
+/// A month's bookings noise as seven points of the standard normal, -3 to 3, weighted by its density.
+struct NoiseNodes {
+  std::array<double, 7> z{}, weight{};
+  NoiseNodes() {
+    const boost::math::normal standard;
+    double total = 0.0;
+    for (std::size_t k = 0; k < z.size(); ++k) {
+      z[k] = -3.0 + static_cast<double>(k);
+      total += weight[k] = boost::math::pdf(standard, z[k]);
+    }
+    for (double& w : weight) w /= total;
+  }
+};
+const NoiseNodes noise_nodes;
+
+}  // namespace
+
+PeriodPolicy::PeriodPolicy(const WorkforceParams& params, const RepOutlook& start, double measured_nps)
+    : params_(params),
+      start_(start),
+      measured_nps_(measured_nps),
+      on_margin_(params.plan.commission && params.plan.commission->base == CommissionBase::margin) {
+  const double unit = on_margin_ ? start.margin_share : 1.0;
+  noise_sd_ = params.response.bookings_cv * start.revenue_per_month * unit;
+  const EffortResponse& response = params.response;
+  pulled_ = response.pull_forward_share * start.revenue_per_month *
+            (on_margin_ ? start.margin_share - response.pull_forward_cost : 1.0 - response.pull_forward_cost);
+  pull_loss_ = start.bookings_value_next * response.pull_forward_share * start.revenue_per_month * unit;
+  for (double e = 0.0; e <= params.max_effort + 1e-9; e += 0.25) sells_.push_back(e);
+  discounts_ = {0.0};
+  for (int k = 1; k <= 4 && params.discount_authority > 0.0; ++k)
+    discounts_.push_back(params.discount_authority * k / 4.0);
+
+  double most = 0.0;
+  for (double d : discounts_) most = std::max(most, month_bookings(params.max_effort, d));
+  const double booked = base_of(start.booked_revenue, start.booked_margin);
+  const double months = start.months_left;
+  grid_low_ = std::max(0.0, booked - 4.0 * noise_sd_ * std::sqrt(months));
+  const double high = booked + months * most + 4.0 * noise_sd_ * std::sqrt(months) + pulled_;
+  grid_step_ = std::max(1e-9, (high - grid_low_) / static_cast<double>(grid_points - 1));
+
+  values_.assign(start.months_left + 1, std::vector<double>(grid_points));
+  for (std::size_t g = 0; g < grid_points; ++g)
+    values_[0][g] = terminal(grid_low_ + grid_step_ * static_cast<double>(g));
+  for (std::uint32_t left = 1; left <= start.months_left; ++left) {
+    for (std::size_t g = 0; g < grid_points; ++g) {
+      const auto options = option_values(grid_low_ + grid_step_ * static_cast<double>(g), left);
+      values_[left][g] = *std::ranges::max_element(options);
+    }
+  }
+}
+
+double PeriodPolicy::base_of(double booked_revenue, double booked_margin) const {
+  return on_margin_ ? booked_margin : booked_revenue;
+}
+
+double PeriodPolicy::month_bookings(double sell, double discount) const {
+  const EffortResponse& response = params_.response;
+  const double list = start_.revenue_per_month *
+                      std::max(0.0, 1.0 + response.sell_lift * (start_.productivity * sell - 1.0)) *
+                      (1.0 + response.discount_elasticity * discount);
+  return list * (on_margin_ ? start_.margin_share - discount : 1.0 - discount);
+}
+
+double PeriodPolicy::terminal(double booked) const {
+  const IncentivePlan& plan = params_.plan;
+  PeriodKpis kpis;
+  const double share = std::max(1e-9, start_.margin_share);
+  kpis.booked_revenue = on_margin_ ? booked / share : booked;
+  kpis.booked_margin = on_margin_ ? booked : booked * share;
+  kpis.quota = start_.quota;
+  kpis.nps = measured_nps_;
+  const double attained = attainment(plan, kpis);
+  if (plan.scorecard_bonus) {
+    for (const ScorecardTarget& kpi : plan.scorecard_bonus->kpis) {
+      kpis.scorecard.push_back(kpi.name == "surveyed_nps" ? measured_nps_
+                               : kpi.name == "attainment" ? attained
+                                                          : 0.0);
+    }
+  }
+  double pay = pay_for_period(plan, kpis).total;
+  if (plan.quota_ratchet > 0.0) {
+    pay += start_.quota_value *
+           (next_quota(start_.quota, attained, plan.quota_ratchet, plan.quota_floor) - start_.quota);
+  }
+  return pay;
+}
+
+double PeriodPolicy::value(std::uint32_t months_left, double booked) const {
+  const std::vector<double>& row = values_[months_left];
+  const double position = (booked - grid_low_) / grid_step_;
+  if (position <= 0.0) return row.front();
+  // Above the grid, carry on the last slope (commission keeps paying there).
+  const double last = static_cast<double>(grid_points - 1);
+  if (position >= last) return row.back() + (position - last) * (row.back() - row[grid_points - 2]);
+  const auto below = static_cast<std::size_t>(position);
+  const double fraction = position - static_cast<double>(below);
+  return row[below] + fraction * (row[below + 1] - row[below]);
+}
+
+double PeriodPolicy::expected_next(std::uint32_t months_left, double booked, double bookings) const {
+  double expected = 0.0;
+  for (std::size_t k = 0; k < noise_nodes.z.size(); ++k) {
+    const double next = booked + bookings + noise_sd_ * noise_nodes.z[k];
+    double v = value(months_left - 1, next);
+    // At the period end the rep may still pull next month's deals in.
+    if (months_left == 1 && pulled_ > 0.0) v = std::max(v, value(0, next + pulled_) - pull_loss_);
+    expected += noise_nodes.weight[k] * v;
+  }
+  return expected;
+}
+
+std::vector<double> PeriodPolicy::option_values(double booked, std::uint32_t months_left) const {
+  std::vector<double> options;
+  options.reserve(sells_.size() * discounts_.size());
+  const double cost = params_.profile.effort_cost / 2.0;
+  for (double sell : sells_) {
+    for (double discount : discounts_) {
+      options.push_back(expected_next(months_left, booked, month_bookings(sell, discount)) -
+                        cost * sell * sell);
+    }
+  }
+  return options;
+}
+
+double PeriodPolicy::pull_forward_gain(double booked, double sell, double discount) const {
+  double gain = 0.0;
+  for (std::size_t k = 0; k < noise_nodes.z.size(); ++k) {
+    const double next = booked + month_bookings(sell, discount) + noise_sd_ * noise_nodes.z[k];
+    gain += noise_nodes.weight[k] * (value(0, next + pulled_) - pull_loss_ - value(0, next));
+  }
+  return gain;
+}
+
+}  // namespace salesim::models::workforce

@@ -1,0 +1,78 @@
+// A rep's monthly choice: how hard to sell, serve and coach, how deep to discount, whether to pull
+// deals into the period — weighing expected pay under the plan against the cost of effort.
+#pragma once
+
+#include <cstdint>
+
+#include "models/workforce/incentive_plan.h"
+#include "models/workforce/workforce_params.h"
+
+namespace salesim::models::workforce {
+
+/// What the rep knows and believes this month, with the plan's evaluation period in view.
+struct RepOutlook {
+  std::uint32_t months_left = 1;  ///< in the evaluation period, this month included
+  double booked_revenue = 0.0;    ///< measured, period to date
+  double booked_margin = 0.0;
+  double quota = 0.0;                 ///< this period's, in the commission base's units
+  double revenue_per_month = 0.0;     ///< expected at normal effort, no discount
+  double margin_share = 0.0;          ///< margin / revenue without discount
+  double productivity = 1.0;          ///< skill x learning curve
+  double nps_at_normal_effort = 0.0;  ///< measured NPS the rep expects at normal service, no coaching
+  double quota_value = 0.0;           ///< d E[next period's pay] / d quota (<= 0), see quota_value()
+  double bookings_value_next = 0.0;   ///< d E[next period's pay] / d bookings, for pulling deals forward
+};
+
+/// What the rep does this month. Efforts are in units of normal effort (1 = what service.level assumed).
+struct RepChoice {
+  double sell = 1.0;
+  double service = 1.0;
+  double coaching = 0.0;
+  double discount = 0.0;
+  bool pull_forward = false;  ///< books part of next month's deals now (at a discount)
+};
+
+/// Uniform draws for the rep's noisy choices, from its own stream.
+struct ChoiceDraws {
+  double selling = 0.5;
+  double serving = 0.5;
+  double pulling = 0.5;
+};
+
+/// How much measured NPS the rep believes a unit of service (or coaching) effort buys.
+inline constexpr double nps_points_per_service = 12.0;
+
+/**
+ * @brief Expected pay of the evaluation period if the rep sells with `sell` effort and gives
+ * `discount` this month and works normally after: pay_for_period() averaged over normal bookings
+ * noise (Gauss-Legendre over +-5 sd), plus the ratchet's shadow cost quota_value x (next quota -
+ * quota) when the plan ratchets (Weitzman 1980: tomorrow's quota taxes today's overachievement).
+ */
+[[nodiscard]] double expected_period_pay(const WorkforceParams& params, const RepOutlook& outlook,
+                                         double sell, double discount, double measured_nps,
+                                         double extra_bookings = 0.0);
+
+/// @brief Standard deviation of a fresh period's pay at normal effort: the risk a plan puts on the rep.
+[[nodiscard]] double period_pay_sd(const WorkforceParams& params, double quota, double revenue_per_month,
+                                   double margin_share, double productivity);
+
+/// @brief d E[pay of a fresh period] / d quota at normal effort: how much a higher quota costs the rep.
+[[nodiscard]] double quota_value(const WorkforceParams& params, double quota, double revenue_per_month,
+                                 double margin_share, double productivity);
+
+/// @brief d E[pay of a fresh period] / d bookings at normal effort: what a deal is worth next period.
+[[nodiscard]] double bookings_value(const WorkforceParams& params, double quota, double revenue_per_month,
+                                    double margin_share, double productivity);
+
+class PeriodPolicy;
+
+/**
+ * @brief The month's choice: service and coaching jointly (their pay comes through measured NPS
+ * this period), selling effort and discount jointly from the period plan `policy` (planned afresh
+ * from this outlook when empty), and at a period end whether pulling deals forward pays (Oyer
+ * 1998). By best response or, with decision_noise > 0, by logit choice (McFadden 1974).
+ */
+[[nodiscard]] RepChoice choose_month(const WorkforceParams& params, const RepOutlook& outlook,
+                                     const PeriodPolicy& policy, const ChoiceDraws& draws);
+
+}  // namespace salesim::models::workforce

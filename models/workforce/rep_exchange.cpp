@@ -1,0 +1,18 @@
+// Adding up territories over the customer world's blocks.
+#include "models/workforce/rep_exchange.h"
+
+namespace salesim::models::workforce {
+
+TerritoryMonth& TerritoryMonth::operator+=(const TerritoryMonth& other) {
+  for (std::size_t rep = 0; rep < revenue.size(); ++rep) {
+    revenue[rep] += other.revenue[rep];
+    margin[rep] += other.margin[rep];
+    survey[rep] += other.survey[rep];
+    truth[rep] += other.truth[rep];
+    expected_revenue_next[rep] += other.expected_revenue_next[rep];
+    expected_margin_next[rep] += other.expected_margin_next[rep];
+  }
+  return *this;
+}
+
+}  // namespace salesim::models::workforce

@@ -1,0 +1,53 @@
+// What reps hand the customer world each month, and what it hands back per rep.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "models/world/step_observation.h"
+
+namespace salesim::models::workforce {
+
+/// Per rep (index = rep id): what its customers receive this month. A vacant territory gets nothing.
+struct DeliveredService {
+  std::vector<float> purchase_factor;  ///< x purchase probability: selling effort and discount
+  std::vector<float> price_factor;     ///< 1 - discount
+  std::vector<float> service;          ///< effective service effort (1: what service.level assumed)
+  std::vector<float> answer_shift;     ///< survey answer points from coaching
+  std::vector<float> cross_sell;       ///< extra spend per purchase, as a share (customer managers)
+
+  explicit DeliveredService(std::size_t reps = 0)
+      : purchase_factor(reps, 1.0f),
+        price_factor(reps, 1.0f),
+        service(reps, 1.0f),
+        answer_shift(reps, 0.0f),
+        cross_sell(reps, 0.0f) {}
+};
+
+/// Per rep: what its territory did this month (true revenue and margin, survey and true answers),
+/// and what it is expected to buy next month at normal effort.
+struct TerritoryMonth {
+  std::vector<double> revenue;
+  std::vector<double> margin;
+  std::vector<world::RecommendCounts> survey;
+  std::vector<world::RecommendCounts> truth;
+  std::vector<double> expected_revenue_next;  ///< at normal effort and no discount
+  std::vector<double> expected_margin_next;
+
+  explicit TerritoryMonth(std::size_t reps = 0)
+      : revenue(reps, 0.0),
+        margin(reps, 0.0),
+        survey(reps),
+        truth(reps),
+        expected_revenue_next(reps, 0.0),
+        expected_margin_next(reps, 0.0) {}
+
+  TerritoryMonth& operator+=(const TerritoryMonth& other);
+};
+
+/// The rep who serves market member `member`: territories are dealt out round robin.
+[[nodiscard]] inline std::uint32_t territory_of(std::uint32_t member, std::uint32_t reps) noexcept {
+  return member % reps;
+}
+
+}  // namespace salesim::models::workforce

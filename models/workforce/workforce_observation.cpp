@@ -1,0 +1,29 @@
+// Adding up months of the workforce.
+#include "models/workforce/workforce_observation.h"
+
+namespace salesim::models::workforce {
+
+WorkforceMonth& WorkforceMonth::operator+=(const WorkforceMonth& other) noexcept {
+  reps_employed += other.reps_employed;
+  vacant += other.vacant;
+  quits += other.quits;
+  hires += other.hires;
+  pay += other.pay;
+  salary += other.salary;
+  variable_pay += other.variable_pay;
+  booked_revenue += other.booked_revenue;
+  sell_effort += other.sell_effort;
+  service_effort += other.service_effort;
+  coaching_effort += other.coaching_effort;
+  discount_revenue += other.discount_revenue;
+  list_revenue += other.list_revenue;
+  pull_forwards += other.pull_forwards;
+  coaching_reps += other.coaching_reps;
+  period_ends += other.period_ends;
+  attainment_sum += other.attainment_sum;
+  reached_quota += other.reached_quota;
+  coordination_cost += other.coordination_cost;
+  return *this;
+}
+
+}  // namespace salesim::models::workforce

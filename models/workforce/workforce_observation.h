@@ -1,0 +1,32 @@
+// What the observer records of the workforce each month: pay, effort, gaming, attrition.
+#pragma once
+
+#include <cstdint>
+
+namespace salesim::models::workforce {
+
+struct WorkforceMonth {
+  std::uint64_t reps_employed = 0;  ///< filled territories this month
+  std::uint64_t vacant = 0;         ///< territories without a rep this month
+  std::uint64_t quits = 0;
+  std::uint64_t hires = 0;
+  double pay = 0.0;  ///< salary paid this month plus variable pay of periods ending now
+  double salary = 0.0;
+  double variable_pay = 0.0;
+  double booked_revenue = 0.0;  ///< what the measurement system books (pulled deals included)
+  double sell_effort = 0.0;     ///< summed over employed reps
+  double service_effort = 0.0;
+  double coaching_effort = 0.0;
+  double discount_revenue = 0.0;    ///< revenue given away in discounts (list - paid)
+  double list_revenue = 0.0;        ///< revenue at list price of discounted territories' purchases
+  std::uint64_t pull_forwards = 0;  ///< reps who pulled deals into a period end
+  std::uint64_t coaching_reps = 0;  ///< reps who coached survey answers
+  std::uint64_t period_ends = 0;    ///< reps whose evaluation period ended this month
+  double attainment_sum = 0.0;      ///< over those reps
+  std::uint64_t reached_quota = 0;
+  double coordination_cost = 0.0;
+
+  WorkforceMonth& operator+=(const WorkforceMonth& other) noexcept;
+};
+
+}  // namespace salesim::models::workforce

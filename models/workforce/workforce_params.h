@@ -1,0 +1,62 @@
+// Parameters of the customer-facing workforce: reps, their plan, decision rights, information.
+#pragma once
+
+#include <cstdint>
+
+#include "models/workforce/incentive_plan.h"
+
+namespace salesim::models::workforce {
+
+enum class Organization { product_centric, customer_centric };
+
+/// Who the reps are. Skill multiplies what their effort achieves; effort costs c e^2 / 2 per
+/// activity and month; risk aversion (CARA) prices the variance of pay when they weigh quitting.
+struct RepProfile {
+  double skill = 1.0;
+  double effort_cost = 200.0;  ///< c: effort e of one activity costs c e^2 / 2 a month, in money
+  /// What a unit of service effort is worth to the rep for its own sake (professional norms,
+  /// intrinsic motivation), in money a month; 0: reps serve only as far as the plan pays for it.
+  double service_norm = 0.0;
+  double risk_aversion = 0.0;          ///< CARA r per unit of money
+  double outside_option = 3000.0;      ///< certainty-equivalent monthly pay elsewhere
+  double new_hire_productivity = 0.6;  ///< share of full productivity in the first month
+  double months_to_learn = 6.0;        ///< tenure at which the productivity gap has shrunk to 1/e
+};
+
+/// How customers respond to what reps do (the true world; reps believe the same averages).
+struct EffortResponse {
+  double sell_lift = 0.5;            ///< purchase probability x (1 + lift (effective sell effort - 1))
+  double service_lift = 1.5;         ///< satisfaction points of experience per unit of service effort
+  double coaching_lift = 2.0;        ///< survey answer points per unit of coaching effort
+  double discount_elasticity = 4.0;  ///< purchase probability x (1 + elasticity x discount)
+  double bookings_cv = 0.25;         ///< reps' belief of the month-to-month sd of bookings over their mean
+  double pull_forward_share = 0.3;   ///< share of next month's bookings a rep can pull into a period end
+  double pull_forward_cost = 0.1;    ///< discount needed to pull a deal forward
+};
+
+/**
+ * @brief The workforce that serves the customer market (DESIGN §6, employees). With reps > 0,
+ * customers receive the service their rep delivers instead of service.level, and buy more when
+ * their rep sells.
+ */
+struct WorkforceParams {
+  std::uint32_t reps = 0;  ///< 0: no workforce, the fixed service level of `service:` applies
+  RepProfile profile;
+  EffortResponse response;
+  IncentivePlan plan;
+  double quota_per_month = 0.0;     ///< each rep's starting quota, in the commission base's units
+  double max_effort = 3.0;          ///< effort per activity and month, in units of normal effort
+  double decision_noise = 0.0;      ///< logit noise scale on effort choices, in money (0: best response)
+  double discount_authority = 0.0;  ///< largest discount a rep may give without approval
+  bool coaching_possible = false;   ///< reps can coach customers' survey answers
+  bool clv_scores_visible = false;  ///< reps see each customer's CLV score
+  double clv_score_noise = 0.0;     ///< sd of the score's error, relative to the true value
+  Organization organization = Organization::product_centric;
+  std::uint32_t product_lines = 1;  ///< lines a customer can buy; customer managers cross-sell
+  double cross_sell_share = 0.3;    ///< extra spend per additional line sold, as a share of a purchase
+  double coordination_cost_per_customer = 0.0;  ///< per month, customer-centric only
+  std::uint32_t hiring_lag_months = 2;          ///< a vacancy stays open this long
+  double quit_patience_months = 3.0;            ///< how long expected pay may trail the outside option
+};
+
+}  // namespace salesim::models::workforce

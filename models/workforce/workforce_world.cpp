@@ -1,0 +1,241 @@
+// The monthly round of the workforce: choose, book, pay, ratchet, quit and hire.
+#include "models/workforce/workforce_world.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "sim/core/random_stream.h"
+
+namespace salesim::models::workforce {
+namespace {
+
+using sim::core::uniform_open01;
+
+double nps_of(const world::RecommendCounts& counts) {
+  const auto answers = static_cast<double>(counts.total());
+  if (answers <= 0.0) return 0.0;
+  return 100.0 * (static_cast<double>(counts.promoters) - static_cast<double>(counts.detractors)) / answers;
+}
+
+}  // namespace
+
+WorkforceWorld::WorkforceWorld(const WorkforceParams& params, const sim::core::RunAddress& run)
+    : params_(params),
+      draws_(run, sim::core::Stream::workforce),
+      months_per_period_(months_in(params.plan.period)),
+      delivered_(params.reps),
+      choices_(params.reps),
+      employed_(params.reps, 1),
+      vacancy_months_left_(params.reps, 0),
+      tenure_months_(params.reps, 0),
+      quota_(params.reps, params.quota_per_month * months_in(params.plan.period)),
+      booked_revenue_(params.reps, 0.0),
+      booked_margin_(params.reps, 0.0),
+      period_survey_(params.reps),
+      pulled_revenue_(params.reps, 0.0),
+      pulled_margin_(params.reps, 0.0),
+      effort_cost_in_period_(params.reps, 0.0),
+      pay_ema_(params.reps, 0.0),
+      months_below_option_(params.reps, 0.0),
+      policies_(params.reps),
+      quota_value_(params.reps, 0.0),
+      bookings_value_(params.reps, 0.0),
+      expected_revenue_(params.reps, 0.0),
+      margin_share_(params.reps, 0.0) {
+  // The starting team has worked here long enough to know the job.
+  std::fill(tenure_months_.begin(), tenure_months_.end(),
+            static_cast<std::uint32_t>(4 * params.profile.months_to_learn));
+}
+
+double WorkforceWorld::productivity(std::uint32_t rep) const {
+  const RepProfile& profile = params_.profile;
+  // Learning curve: the gap to full productivity shrinks by 1/e every months_to_learn.
+  const double gap =
+      (1.0 - profile.new_hire_productivity) *
+      std::exp(-static_cast<double>(tenure_months_[rep]) / std::max(1e-9, profile.months_to_learn));
+  return profile.skill * (1.0 - gap);
+}
+
+const DeliveredService& WorkforceWorld::decide(std::uint32_t month, const TerritoryMonth& outlook) {
+  const EffortResponse& response = params_.response;
+  const std::uint32_t month_in_period = (month - 1) % months_per_period_;
+  for (std::uint32_t rep = 0; rep < params_.reps; ++rep) {
+    expected_revenue_[rep] = outlook.expected_revenue_next[rep];
+    margin_share_[rep] =
+        expected_revenue_[rep] > 0.0 ? outlook.expected_margin_next[rep] / expected_revenue_[rep] : 0.0;
+    if (!employed_[rep]) {
+      choices_[rep] = RepChoice{0.0, 0.0, 0.0, 0.0, false};
+    } else {
+      const double skill = productivity(rep);
+      if (month_in_period == 0) {
+        quota_value_[rep] =
+            quota_value(params_, quota_[rep], expected_revenue_[rep], margin_share_[rep], skill);
+        bookings_value_[rep] =
+            bookings_value(params_, quota_[rep], expected_revenue_[rep], margin_share_[rep], skill);
+      }
+      RepOutlook view;
+      view.months_left = months_per_period_ - month_in_period;
+      view.booked_revenue = booked_revenue_[rep];
+      view.booked_margin = booked_margin_[rep];
+      view.quota = quota_[rep];
+      view.revenue_per_month = expected_revenue_[rep];
+      view.margin_share = margin_share_[rep];
+      view.productivity = skill;
+      // What NPS would be at normal service: today's, corrected for how far last month's service was off.
+      view.nps_at_normal_effort =
+          nps_of(outlook.truth[rep]) + nps_points_per_service * (1.0 - skill * choices_[rep].service);
+      view.quota_value = quota_value_[rep];
+      view.bookings_value_next = bookings_value_[rep];
+      // The period is planned at its start (or when a new hire arrives); months follow the plan.
+      if (month_in_period == 0 || policies_[rep].empty()) {
+        policies_[rep] = PeriodPolicy(params_, view, view.nps_at_normal_effort);
+      }
+      const auto draw = draws_.block(rep, month);
+      choices_[rep] =
+          choose_month(params_, view, policies_[rep],
+                       {uniform_open01(draw[0]), uniform_open01(draw[1]), uniform_open01(draw[2])});
+    }
+    const RepChoice& choice = choices_[rep];
+    const double skill = employed_[rep] ? productivity(rep) : 0.0;
+    delivered_.purchase_factor[rep] =
+        static_cast<float>(std::max(0.0, 1.0 + response.sell_lift * (skill * choice.sell - 1.0)) *
+                           (1.0 + response.discount_elasticity * choice.discount));
+    delivered_.price_factor[rep] = static_cast<float>(1.0 - choice.discount);
+    delivered_.service[rep] = static_cast<float>(skill * choice.service);
+    delivered_.answer_shift[rep] = static_cast<float>(response.coaching_lift * choice.coaching);
+    const bool cross_sells =
+        params_.organization == Organization::customer_centric && params_.product_lines > 1;
+    delivered_.cross_sell[rep] =
+        cross_sells ? static_cast<float>(params_.cross_sell_share * (params_.product_lines - 1) *
+                                         std::min(1.0, skill * choice.sell))
+                    : 0.0f;
+  }
+  return delivered_;
+}
+
+void WorkforceWorld::hire(std::uint32_t rep) {
+  employed_[rep] = 1;
+  tenure_months_[rep] = 0;
+  quota_[rep] = params_.quota_per_month * months_per_period_;
+  months_below_option_[rep] = 0.0;
+  pay_ema_[rep] = 0.0;
+  // The new hire starts the period's books afresh.
+  booked_revenue_[rep] = booked_margin_[rep] = effort_cost_in_period_[rep] = 0.0;
+  period_survey_[rep] = {};
+  policies_[rep] = PeriodPolicy();
+}
+
+void WorkforceWorld::pay_period(std::uint32_t rep, double team_attainment, WorkforceMonth& observed) {
+  const IncentivePlan& plan = params_.plan;
+  PeriodKpis kpis;
+  kpis.booked_revenue = booked_revenue_[rep];
+  kpis.booked_margin = booked_margin_[rep];
+  kpis.quota = quota_[rep];
+  kpis.nps = nps_of(period_survey_[rep]);
+  kpis.team_attainment = team_attainment;
+  const double attained = attainment(plan, kpis);
+  if (plan.scorecard_bonus) {
+    for (const ScorecardTarget& kpi : plan.scorecard_bonus->kpis) {
+      kpis.scorecard.push_back(kpi.name == "surveyed_nps" ? kpis.nps
+                               : kpi.name == "attainment" ? attained
+                                                          : 0.0);
+    }
+  }
+  const PayBreakdown pay = pay_for_period(plan, kpis);
+  const double variable = pay.total - pay.salary;
+  observed.variable_pay += variable;
+  observed.pay += variable;
+  ++observed.period_ends;
+  observed.attainment_sum += attained;
+  observed.reached_quota += attained >= 1.0 ? 1 : 0;
+
+  // Would the rep rather work elsewhere? Certainty equivalent (CARA, normal pay) of its monthly pay
+  // smoothed over periods, less the plan's risk premium r Var / 2 and the cost of its effort,
+  // against the outside option.
+  const double monthly = pay.total / months_per_period_;
+  pay_ema_[rep] += (pay_ema_[rep] == 0.0 ? 1.0 : 0.5) * (monthly - pay_ema_[rep]);
+  const double monthly_sd =
+      period_pay_sd(params_, quota_[rep], expected_revenue_[rep], margin_share_[rep], productivity(rep)) /
+      months_per_period_;
+  const double certainty_equivalent = pay_ema_[rep] -
+                                      params_.profile.risk_aversion * monthly_sd * monthly_sd / 2.0 -
+                                      effort_cost_in_period_[rep] / months_per_period_;
+  months_below_option_[rep] = certainty_equivalent < params_.profile.outside_option
+                                  ? months_below_option_[rep] + months_per_period_
+                                  : 0.0;
+
+  quota_[rep] = next_quota(quota_[rep], attained, plan.quota_ratchet, plan.quota_floor);
+  booked_revenue_[rep] = booked_margin_[rep] = effort_cost_in_period_[rep] = 0.0;
+  period_survey_[rep] = {};
+  if (months_below_option_[rep] >= params_.quit_patience_months) {
+    employed_[rep] = 0;
+    vacancy_months_left_[rep] = params_.hiring_lag_months;
+    ++observed.quits;
+  }
+}
+
+WorkforceMonth WorkforceWorld::settle(std::uint32_t month, const TerritoryMonth& territories) {
+  WorkforceMonth observed;
+  const bool period_ends = is_period_end(params_.plan.period, month);
+  const EffortResponse& response = params_.response;
+  for (std::uint32_t rep = 0; rep < params_.reps; ++rep) {
+    const RepChoice& choice = choices_[rep];
+    // Deals pulled into the last period end were booked then: they leave this month's books.
+    double revenue = territories.revenue[rep] - pulled_revenue_[rep];
+    double margin = territories.margin[rep] - pulled_margin_[rep];
+    pulled_revenue_[rep] = pulled_margin_[rep] = 0.0;
+    if (employed_[rep] && choice.pull_forward) {
+      const double pulled = response.pull_forward_share * expected_revenue_[rep];
+      pulled_revenue_[rep] = pulled * (1.0 - response.pull_forward_cost);
+      pulled_margin_[rep] = pulled * (margin_share_[rep] - response.pull_forward_cost);
+      revenue += pulled_revenue_[rep];
+      margin += pulled_margin_[rep];
+      observed.discount_revenue += pulled * response.pull_forward_cost;
+      ++observed.pull_forwards;
+    }
+    booked_revenue_[rep] += revenue;
+    booked_margin_[rep] += margin;
+    observed.booked_revenue += revenue;
+    period_survey_[rep] += territories.survey[rep];
+    const double list = territories.revenue[rep] / std::max(1e-9, 1.0 - choice.discount);
+    observed.list_revenue += list;
+    observed.discount_revenue += list - territories.revenue[rep];
+    if (!employed_[rep]) {
+      ++observed.vacant;
+      if (vacancy_months_left_[rep] > 0) --vacancy_months_left_[rep];
+      if (vacancy_months_left_[rep] == 0) {
+        hire(rep);
+        ++observed.hires;
+      }
+      continue;
+    }
+    ++observed.reps_employed;
+    ++tenure_months_[rep];
+    observed.salary += params_.plan.salary_per_month;
+    observed.pay += params_.plan.salary_per_month;
+    observed.sell_effort += choice.sell;
+    observed.service_effort += choice.service;
+    observed.coaching_effort += choice.coaching;
+    observed.coaching_reps += choice.coaching > 0.0 ? 1 : 0;
+    const double cost = params_.profile.effort_cost / 2.0;
+    effort_cost_in_period_[rep] += cost * (choice.sell * choice.sell + choice.service * choice.service +
+                                           choice.coaching * choice.coaching);
+  }
+  if (!period_ends) return observed;
+  double booked = 0.0, quota = 0.0;
+  for (std::uint32_t rep = 0; rep < params_.reps; ++rep) {
+    if (!employed_[rep]) continue;
+    booked += params_.plan.commission && params_.plan.commission->base == CommissionBase::margin
+                  ? booked_margin_[rep]
+                  : booked_revenue_[rep];
+    quota += quota_[rep];
+  }
+  const double team_attainment = quota > 0.0 ? booked / quota : 0.0;
+  for (std::uint32_t rep = 0; rep < params_.reps; ++rep) {
+    // Salary was paid month by month; the period's settlement pays the rest of the plan.
+    if (employed_[rep]) pay_period(rep, team_attainment, observed);
+  }
+  return observed;
+}
+
+}  // namespace salesim::models::workforce

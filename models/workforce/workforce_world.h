@@ -1,0 +1,66 @@
+// The reps of one run: their monthly choices, their measured results, pay, quotas, quits and hires.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "models/workforce/period_policy.h"
+#include "models/workforce/rep_decision.h"
+#include "models/workforce/rep_exchange.h"
+#include "models/workforce/workforce_observation.h"
+#include "models/workforce/workforce_params.h"
+#include "sim/core/random_stream.h"
+
+namespace salesim::models::workforce {
+
+/**
+ * @brief Each month every rep chooses effort, discount and deal timing from its plan and what it
+ * believes (decide), the customer world responds, and the measurement system books what each
+ * territory did (settle): bookings with pulled deals, survey NPS with coached answers. At the end
+ * of an evaluation period the plan pays on those measured KPIs, quotas ratchet, and reps whose
+ * certainty-equivalent pay stays below their outside option quit; a vacancy is refilled after
+ * the hiring lag by a new hire who still has to learn.
+ */
+class WorkforceWorld {
+ public:
+  WorkforceWorld(const WorkforceParams& params, const sim::core::RunAddress& run);
+
+  /// The reps' choices for `month`, given what their territories did and promise (last month).
+  const DeliveredService& decide(std::uint32_t month, const TerritoryMonth& outlook);
+
+  /// Books the month's results, pays at period ends, ratchets quotas, handles quits and hires.
+  WorkforceMonth settle(std::uint32_t month, const TerritoryMonth& territories);
+
+  [[nodiscard]] std::uint32_t reps() const noexcept { return params_.reps; }
+
+ private:
+  [[nodiscard]] double productivity(std::uint32_t rep) const;
+  void pay_period(std::uint32_t rep, double team_attainment, WorkforceMonth& observed);
+  void hire(std::uint32_t rep);
+
+  WorkforceParams params_;
+  sim::core::RandomStream draws_;
+  std::uint32_t months_per_period_;
+  DeliveredService delivered_;
+  std::vector<RepChoice> choices_;
+  // Rep columns.
+  std::vector<std::uint8_t> employed_;
+  std::vector<std::uint32_t> vacancy_months_left_;
+  std::vector<std::uint32_t> tenure_months_;
+  std::vector<double> quota_;
+  std::vector<double> booked_revenue_;  ///< measured, period to date
+  std::vector<double> booked_margin_;
+  std::vector<world::RecommendCounts> period_survey_;
+  std::vector<double> pulled_revenue_;  ///< booked early at the last period end, out of this month's books
+  std::vector<double> pulled_margin_;
+  std::vector<double> effort_cost_in_period_;
+  std::vector<double> pay_ema_;  ///< monthly pay, smoothed over periods
+  std::vector<double> months_below_option_;
+  std::vector<PeriodPolicy> policies_;  ///< each rep's plan for the current period
+  std::vector<double> quota_value_;     ///< of this period, computed at its start
+  std::vector<double> bookings_value_;
+  std::vector<double> expected_revenue_;  ///< last month's belief of a month's revenue at normal effort
+  std::vector<double> margin_share_;
+};
+
+}  // namespace salesim::models::workforce

@@ -1,0 +1,232 @@
+// Stylized facts of sales compensation: each plan change moves reps, customers and the books the
+// way the literature found. Plans are compared under common random numbers, effect and CI printed.
+#include <algorithm>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include <catch2/catch.hpp>
+
+#include "analysis/paired_difference.h"
+#include "analysis/run_metrics.h"
+#include "models/world/world.h"
+#include "tests/common/effect_report.h"
+
+using namespace salesim;
+using models::workforce::CommissionBase;
+using models::workforce::CommissionTier;
+using models::workforce::EvaluationPeriod;
+using models::workforce::IncentivePlan;
+
+namespace {
+
+/// A territory of 3,000 business customers served by 20 reps. A rep's customers buy about 15,000 a
+/// month at normal effort; a 5% revenue commission makes normal selling effort the rep's best reply.
+models::Scenario staffed_market() {
+  models::Scenario scenario;
+  scenario.name = "staffed";
+  scenario.run.horizon_months = 24;
+  scenario.run.seed = 20261125;
+  models::SegmentParams accounts;
+  accounts.name = "accounts";
+  accounts.size = 3600;
+  accounts.initial_customers = 3000;
+  accounts.spend_per_purchase = {200.0, 0.5};
+  accounts.base_churn_hazard_per_month = 0.015;
+  accounts.referral_propensity = 0.0;
+  scenario.segments = {accounts};
+  scenario.survey.sample_rate = 0.3;
+  scenario.survey.response_rate = 0.6;
+  scenario.survey.nonresponse_bias = 0.0;
+  scenario.survey.answer_noise_sd = 0.5;
+  auto& workforce = scenario.workforce;
+  workforce.reps = 20;
+  workforce.profile.effort_cost = 400.0;
+  workforce.profile.service_norm = 400.0;  // reps serve at the normal level for its own sake
+  workforce.profile.outside_option = 2000.0;
+  workforce.quota_per_month = 15000.0;
+  workforce.plan.salary_per_month = 2500.0;
+  workforce.plan.commission = models::workforce::Commission{CommissionBase::revenue, {{0.0, 0.05}}};
+  return scenario;
+}
+
+/// One summary metric of `replications` runs of each scenario, replication r of both on the same draws.
+analysis::PairedComparison compare(const models::Scenario& baseline, const models::Scenario& alternative,
+                                   const std::string& metric, std::uint32_t replications = 12) {
+  const auto names = analysis::customer_metric_catalog(baseline.run.horizon_months).summary_names;
+  const auto index = static_cast<std::size_t>(std::find(names.begin(), names.end(), metric) - names.begin());
+  REQUIRE(index < names.size());
+  std::vector<double> a, b;
+  for (std::uint32_t r = 0; r < replications; ++r) {
+    a.push_back(
+        analysis::customer_run_record(models::world::simulate_run(baseline, {baseline.run.seed, 0, r}))
+            .summary[index]);
+    b.push_back(
+        analysis::customer_run_record(models::world::simulate_run(alternative, {baseline.run.seed, 0, r}))
+            .summary[index]);
+  }
+  return analysis::compare_paired(a, b);
+}
+
+analysis::PairedComparison compare_and_report(const models::Scenario& baseline,
+                                              const models::Scenario& alternative, const std::string& metric,
+                                              const std::string& effect) {
+  const auto comparison = compare(baseline, alternative, metric);
+  tests::report_effect(effect + ": " + metric, comparison.paired);
+  return comparison;
+}
+
+}  // namespace
+
+TEST_CASE("an annual quota bonus bends yearly bookings into a last-quarter hockey stick",
+          "[workforce][stylized]") {
+  // Oyer (1998): with a bonus for making the annual quota, reps near it push (and pull deals
+  // forward) at year end; under a linear commission the year is flat.
+  auto linear = staffed_market();
+  linear.workforce.plan.period = EvaluationPeriod::year;
+  auto bonus = linear;
+  bonus.workforce.plan.commission->tiers = {{0.0, 0.02}};
+  bonus.workforce.plan.quota_bonus = 9000.0;
+  const auto share = compare_and_report(linear, bonus, "last_quarter_share", "annual quota bonus - linear");
+  CHECK(share.paired.ci_low > 0.0);
+}
+
+TEST_CASE("a cap on pay makes reps stop selling once they reach it", "[workforce][stylized]") {
+  // Misra & Nair (2011): above a cap effort earns nothing, so reps who reach it early ease off.
+  auto uncapped = staffed_market();
+  uncapped.workforce.plan.period = EvaluationPeriod::year;
+  auto capped = uncapped;
+  capped.workforce.plan.variable_pay_cap = 6000.0;  // about half a year's commission
+  const auto effort = compare_and_report(uncapped, capped, "sell_effort", "cap - no cap");
+  const auto bookings = compare_and_report(uncapped, capped, "booked_revenue", "cap - no cap");
+  CHECK(effort.paired.ci_high < 0.0);
+  CHECK(bookings.paired.ci_high < 0.0);
+}
+
+TEST_CASE("ratcheting quotas make reps who are ahead hold back", "[workforce][stylized]") {
+  // Weitzman (1980), Misra & Nair (2011): when beating the quota raises the next one, reps ahead
+  // of it sandbag. The quota is easy here, so most reps are ahead.
+  auto fixed = staffed_market();
+  fixed.workforce.plan.period = EvaluationPeriod::quarter;
+  fixed.workforce.quota_per_month = 11000.0;
+  fixed.workforce.plan.commission->tiers = {{0.0, 0.03}, {1.0, 0.08}};
+  auto ratcheting = fixed;
+  ratcheting.workforce.plan.quota_ratchet = 1.0;
+  const auto effort = compare_and_report(fixed, ratcheting, "sell_effort", "ratchet - fixed quota");
+  CHECK(effort.paired.ci_high < 0.0);
+}
+
+TEST_CASE("revenue commission with discount authority deepens discounts and lowers margin",
+          "[workforce][stylized]") {
+  auto on_margin = staffed_market();
+  on_margin.workforce.discount_authority = 0.3;
+  on_margin.workforce.plan.commission = models::workforce::Commission{CommissionBase::margin, {{0.0, 0.15}}};
+  on_margin.workforce.quota_per_month = 4500.0;
+  auto on_revenue = on_margin;
+  on_revenue.workforce.plan.commission =
+      models::workforce::Commission{CommissionBase::revenue, {{0.0, 0.05}}};
+  on_revenue.workforce.quota_per_month = 15000.0;
+  const auto depth =
+      compare_and_report(on_margin, on_revenue, "discount_depth", "revenue - margin commission");
+  const auto margin = compare_and_report(on_margin, on_revenue, "margin", "revenue - margin commission");
+  CHECK(depth.paired.ci_low > 0.0);
+  CHECK(margin.paired.ci_high < 0.0);
+}
+
+TEST_CASE("an NPS bonus with coaching raises measured NPS far more than true NPS", "[workforce][stylized]") {
+  // Coaching a customer's answer is easy (3 answer points per unit of effort); serving it better
+  // moves true satisfaction, slowly.
+  auto plain = staffed_market();
+  plain.workforce.coaching_possible = true;
+  plain.workforce.response.coaching_lift = 3.0;
+  auto nps_paid = plain;
+  nps_paid.workforce.plan.nps_bonus = models::workforce::NpsBonus{-50.0, 40.0, {}};
+  const auto surveyed = compare_and_report(plain, nps_paid, "surveyed_nps", "NPS bonus - none");
+  const auto truth = compare_and_report(plain, nps_paid, "true_nps", "NPS bonus - none");
+  const auto gap = compare_and_report(plain, nps_paid, "nps_survey_bias", "NPS bonus - none");
+  CHECK(surveyed.paired.ci_low > 0.0);
+  CHECK(gap.paired.ci_low > 0.0);
+  CHECK(surveyed.paired.mean > 2.0 * truth.paired.mean);
+}
+
+TEST_CASE("a plan that pays on sales alone starves service and raises churn", "[workforce][stylized]") {
+  // Holmstrom & Milgrom (1991), multitask: what is not measured and paid gets no effort.
+  auto sales_only = staffed_market();
+  sales_only.workforce.profile.service_norm = 0.0;
+  auto with_service_kpi = sales_only;
+  with_service_kpi.workforce.plan.nps_bonus = models::workforce::NpsBonus{-50.0, 40.0, {}};
+  const auto service =
+      compare_and_report(sales_only, with_service_kpi, "service_effort", "service KPI paid - sales only");
+  const auto churn =
+      compare_and_report(sales_only, with_service_kpi, "churn_rate", "service KPI paid - sales only");
+  CHECK(service.paired.ci_low > 0.0);
+  CHECK(churn.paired.ci_high < 0.0);
+}
+
+TEST_CASE("salary only takes the selling effort out where customers respond to it", "[workforce][stylized]") {
+  auto commission = staffed_market();
+  auto salary_only = commission;
+  salary_only.workforce.plan.commission.reset();
+  salary_only.workforce.plan.salary_per_month = 4000.0;
+  const auto effort = compare_and_report(commission, salary_only, "sell_effort", "salary only - commission");
+  const auto revenue = compare_and_report(commission, salary_only, "revenue", "salary only - commission");
+  CHECK(effort.paired.ci_high < 0.0);
+  CHECK(revenue.paired.ci_high < 0.0);
+}
+
+TEST_CASE("risk-averse reps leave a commission-heavy plan more often", "[workforce][stylized]") {
+  // A quarterly quota bonus makes pay lumpy; CARA reps price that risk against their outside option.
+  auto salary_heavy = staffed_market();
+  salary_heavy.workforce.plan.period = EvaluationPeriod::quarter;
+  salary_heavy.workforce.profile.risk_aversion = 0.003;
+  salary_heavy.workforce.profile.outside_option = 3000.0;
+  salary_heavy.workforce.plan.salary_per_month = 3600.0;
+  salary_heavy.workforce.plan.commission->tiers = {{0.0, 0.01}};
+  auto commission_heavy = salary_heavy;
+  commission_heavy.workforce.plan.salary_per_month = 2000.0;
+  commission_heavy.workforce.plan.commission->tiers = {{0.0, 0.05}};
+  commission_heavy.workforce.plan.quota_bonus = 6000.0;
+  auto risk_neutral = commission_heavy;
+  risk_neutral.workforce.profile.risk_aversion = 0.0;
+  const auto by_plan =
+      compare_and_report(salary_heavy, commission_heavy, "quits", "commission-heavy - salary-heavy");
+  const auto by_risk =
+      compare_and_report(risk_neutral, commission_heavy, "quits", "risk-averse - risk-neutral");
+  CHECK(by_plan.paired.ci_low > 0.0);
+  CHECK(by_risk.paired.ci_low > 0.0);
+}
+
+TEST_CASE("CLV scores shift service to valuable customers and raise customer equity",
+          "[workforce][stylized]") {
+  // Two kinds of account, one spending eight times as much; reps who see (noisy) CLV scores serve
+  // in proportion to them.
+  auto blind = staffed_market();
+  blind.segments[0].size = 2800;
+  blind.segments[0].initial_customers = 2400;
+  auto key_accounts = blind.segments[0];
+  key_accounts.name = "key_accounts";
+  key_accounts.size = 800;
+  key_accounts.initial_customers = 600;
+  key_accounts.spend_per_purchase = {800.0, 0.5};
+  blind.segments.push_back(key_accounts);
+  auto informed = blind;
+  informed.workforce.clv_scores_visible = true;
+  informed.workforce.clv_score_noise = 0.3;
+  const auto equity = compare_and_report(blind, informed, "customer_equity", "CLV scores - none");
+  CHECK(equity.paired.ci_low > 0.0);
+}
+
+TEST_CASE("customer-centric managers cross-sell and raise CLV net of their coordination cost",
+          "[workforce][stylized]") {
+  auto product_centric = staffed_market();
+  product_centric.workforce.product_lines = 3;
+  product_centric.workforce.coordination_cost_per_customer = 8.0;
+  auto customer_centric = product_centric;
+  customer_centric.workforce.organization = models::workforce::Organization::customer_centric;
+  const auto revenue =
+      compare_and_report(product_centric, customer_centric, "revenue", "customer - product centric");
+  const auto clv =
+      compare_and_report(product_centric, customer_centric, "mean_clv", "customer - product centric");
+  CHECK(revenue.paired.ci_low > 0.0);
+  CHECK(clv.paired.ci_low > 0.0);
+}
