@@ -209,3 +209,33 @@ TEST_CASE("simulated CLV of random purchases matches the Markov-chain CLV",
   CHECK(stats.ci_low <= oracle);
   CHECK(oracle <= stats.ci_high);
 }
+
+TEST_CASE("a staffed run is bit-identical with 1, 2 and 8 threads", "[models][determinism][workforce]") {
+  // Territories are summed per block and blocks in a fixed order, so reps see the same books.
+  auto scenario = tests::lively_market();
+  scenario.segments[0].size = 40000;
+  scenario.workforce.reps = 37;
+  scenario.workforce.profile.service_norm = 200.0;
+  scenario.workforce.quota_per_month = 20000.0;
+  scenario.workforce.coaching_possible = true;
+  scenario.workforce.discount_authority = 0.2;
+  scenario.workforce.clv_scores_visible = true;
+  scenario.workforce.clv_score_noise = 0.4;
+  scenario.workforce.decision_noise = 50.0;
+  scenario.workforce.plan.period = models::workforce::EvaluationPeriod::quarter;
+  scenario.workforce.plan.commission =
+      models::workforce::Commission{models::workforce::CommissionBase::revenue, {{0.0, 0.03}, {1.0, 0.06}}};
+  scenario.workforce.plan.nps_bonus = models::workforce::NpsBonus{-50.0, 10.0, {}};
+  auto run_with = [&](std::size_t threads) {
+    const sim::core::ThreadLimit limit(threads);
+    return analysis::customer_run_record(simulate_run(scenario, {scenario.run.seed, 0, 5}));
+  };
+  const auto one = run_with(1);
+  for (std::size_t threads : {2u, 8u}) {
+    const auto other = run_with(threads);
+    REQUIRE(one.timeseries.size() == other.timeseries.size());
+    CHECK(std::memcmp(one.summary.data(), other.summary.data(), one.summary.size() * sizeof(double)) == 0);
+    CHECK(std::memcmp(one.timeseries.data(), other.timeseries.data(),
+                      one.timeseries.size() * sizeof(double)) == 0);
+  }
+}
