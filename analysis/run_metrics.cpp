@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "analysis/balanced_scorecard.h"
+#include "analysis/monte_carlo_stats.h"
 #include "analysis/nps.h"
 #include "analysis/whale_curve.h"
 
@@ -156,11 +157,18 @@ void append_workforce_summaries(const RunObservation& run, double revenue, doubl
   summaries.emplace_back("mean_attainment", value(ratio(total.attainment_sum, count(total.period_ends))));
   summaries.emplace_back("share_at_quota",
                          value(ratio(count(total.reached_quota), count(total.period_ends))));
+  // The attainment distribution over reps and periods: its 10th, 50th and 90th percentiles.
+  const std::vector<double> probabilities = {0.1, 0.5, 0.9};
+  const std::vector<double> spread = quantiles(run.quota_attainments, probabilities);
+  summaries.emplace_back("attainment_p10", value(spread[0]));
+  summaries.emplace_back("attainment_p50", value(spread[1]));
+  summaries.emplace_back("attainment_p90", value(spread[2]));
   summaries.emplace_back("sell_effort", value(per_rep_month(total.sell_effort, total)));
   summaries.emplace_back("service_effort", value(per_rep_month(total.service_effort, total)));
   summaries.emplace_back("coaching_effort", value(per_rep_month(total.coaching_effort, total)));
   summaries.emplace_back("service_effort_share", value(ratio(total.service_effort, effort)));
   summaries.emplace_back("discount_depth", value(ratio(total.discount_revenue, total.list_revenue)));
+  summaries.emplace_back("clawed_back", value(total.clawed_back));
   summaries.emplace_back("pull_forwards", value(count(total.pull_forwards)));
   summaries.emplace_back("coaching_share",
                          value(ratio(count(total.coaching_reps), count(total.reps_employed))));

@@ -11,6 +11,7 @@ TerritoryMonth& TerritoryMonth::operator+=(const TerritoryMonth& other) {
     truth[rep] += other.truth[rep];
     expected_revenue_next[rep] += other.expected_revenue_next[rep];
     expected_margin_next[rep] += other.expected_margin_next[rep];
+    churned_sales[rep] += other.churned_sales[rep];
   }
   return *this;
 }

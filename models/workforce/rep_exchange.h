@@ -33,6 +33,7 @@ struct TerritoryMonth {
   std::vector<world::RecommendCounts> truth;
   std::vector<double> expected_revenue_next;  ///< at normal effort and no discount
   std::vector<double> expected_margin_next;
+  std::vector<double> churned_sales;  ///< commissionable sales to customers who churned within the window
 
   explicit TerritoryMonth(std::size_t reps = 0)
       : revenue(reps, 0.0),
@@ -40,7 +41,8 @@ struct TerritoryMonth {
         survey(reps),
         truth(reps),
         expected_revenue_next(reps, 0.0),
-        expected_margin_next(reps, 0.0) {}
+        expected_margin_next(reps, 0.0),
+        churned_sales(reps, 0.0) {}
 
   TerritoryMonth& operator+=(const TerritoryMonth& other);
 };

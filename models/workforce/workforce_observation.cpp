@@ -11,6 +11,7 @@ WorkforceMonth& WorkforceMonth::operator+=(const WorkforceMonth& other) noexcept
   pay += other.pay;
   salary += other.salary;
   variable_pay += other.variable_pay;
+  clawed_back += other.clawed_back;
   booked_revenue += other.booked_revenue;
   sell_effort += other.sell_effort;
   service_effort += other.service_effort;

@@ -13,6 +13,7 @@ struct WorkforceMonth {
   double pay = 0.0;  ///< salary paid this month plus variable pay of periods ending now
   double salary = 0.0;
   double variable_pay = 0.0;
+  double clawed_back = 0.0;     ///< commission repaid for customers who churned soon after buying
   double booked_revenue = 0.0;  ///< what the measurement system books (pulled deals included)
   double sell_effort = 0.0;     ///< summed over employed reps
   double service_effort = 0.0;

@@ -31,6 +31,7 @@ WorkforceWorld::WorkforceWorld(const WorkforceParams& params, const sim::core::R
       quota_(params.reps, params.quota_per_month * months_in(params.plan.period)),
       booked_revenue_(params.reps, 0.0),
       booked_margin_(params.reps, 0.0),
+      churned_sales_(params.reps, 0.0),
       period_survey_(params.reps),
       pulled_revenue_(params.reps, 0.0),
       pulled_margin_(params.reps, 0.0),
@@ -120,7 +121,7 @@ void WorkforceWorld::hire(std::uint32_t rep) {
   months_below_option_[rep] = 0.0;
   pay_ema_[rep] = 0.0;
   // The new hire starts the period's books afresh.
-  booked_revenue_[rep] = booked_margin_[rep] = effort_cost_in_period_[rep] = 0.0;
+  booked_revenue_[rep] = booked_margin_[rep] = effort_cost_in_period_[rep] = churned_sales_[rep] = 0.0;
   period_survey_[rep] = {};
   policies_[rep] = PeriodPolicy();
 }
@@ -133,6 +134,15 @@ void WorkforceWorld::pay_period(std::uint32_t rep, double team_attainment, Workf
   kpis.quota = quota_[rep];
   kpis.nps = nps_of(period_survey_[rep]);
   kpis.team_attainment = team_attainment;
+  // Commission earned on sales to customers who churned within the window, at the period's average rate.
+  if (plan.commission) {
+    PeriodKpis sales_only = kpis;
+    const double booked =
+        plan.commission->base == CommissionBase::margin ? kpis.booked_margin : kpis.booked_revenue;
+    const double commission =
+        pay_for_period(IncentivePlan{.commission = plan.commission}, sales_only).commission;
+    kpis.churned_sales_commission = booked > 0.0 ? churned_sales_[rep] * commission / booked : 0.0;
+  }
   const double attained = attainment(plan, kpis);
   if (plan.scorecard_bonus) {
     for (const ScorecardTarget& kpi : plan.scorecard_bonus->kpis) {
@@ -144,9 +154,11 @@ void WorkforceWorld::pay_period(std::uint32_t rep, double team_attainment, Workf
   const PayBreakdown pay = pay_for_period(plan, kpis);
   const double variable = pay.total - pay.salary;
   observed.variable_pay += variable;
+  observed.clawed_back -= pay.clawback;
   observed.pay += variable;
   ++observed.period_ends;
   observed.attainment_sum += attained;
+  attainments_.push_back(attained);
   observed.reached_quota += attained >= 1.0 ? 1 : 0;
 
   // Would the rep rather work elsewhere? Certainty equivalent (CARA, normal pay) of its monthly pay
@@ -165,7 +177,7 @@ void WorkforceWorld::pay_period(std::uint32_t rep, double team_attainment, Workf
                                   : 0.0;
 
   quota_[rep] = next_quota(quota_[rep], attained, plan.quota_ratchet, plan.quota_floor);
-  booked_revenue_[rep] = booked_margin_[rep] = effort_cost_in_period_[rep] = 0.0;
+  booked_revenue_[rep] = booked_margin_[rep] = effort_cost_in_period_[rep] = churned_sales_[rep] = 0.0;
   period_survey_[rep] = {};
   if (months_below_option_[rep] >= params_.quit_patience_months) {
     employed_[rep] = 0;
@@ -195,6 +207,7 @@ WorkforceMonth WorkforceWorld::settle(std::uint32_t month, const TerritoryMonth&
     }
     booked_revenue_[rep] += revenue;
     booked_margin_[rep] += margin;
+    churned_sales_[rep] += territories.churned_sales[rep];
     observed.booked_revenue += revenue;
     period_survey_[rep] += territories.survey[rep];
     const double list = territories.revenue[rep] / std::max(1e-9, 1.0 - choice.discount);

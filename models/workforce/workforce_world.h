@@ -32,6 +32,8 @@ class WorkforceWorld {
   WorkforceMonth settle(std::uint32_t month, const TerritoryMonth& territories);
 
   [[nodiscard]] std::uint32_t reps() const noexcept { return params_.reps; }
+  /// Quota attainment of every rep at every period end so far, in order.
+  [[nodiscard]] const std::vector<double>& attainments() const noexcept { return attainments_; }
 
  private:
   [[nodiscard]] double productivity(std::uint32_t rep) const;
@@ -50,6 +52,7 @@ class WorkforceWorld {
   std::vector<double> quota_;
   std::vector<double> booked_revenue_;  ///< measured, period to date
   std::vector<double> booked_margin_;
+  std::vector<double> churned_sales_;  ///< period to date, for the clawback
   std::vector<world::RecommendCounts> period_survey_;
   std::vector<double> pulled_revenue_;  ///< booked early at the last period end, out of this month's books
   std::vector<double> pulled_margin_;
@@ -61,6 +64,7 @@ class WorkforceWorld {
   std::vector<double> bookings_value_;
   std::vector<double> expected_revenue_;  ///< last month's belief of a month's revenue at normal effort
   std::vector<double> margin_share_;
+  std::vector<double> attainments_;
 };
 
 }  // namespace salesim::models::workforce

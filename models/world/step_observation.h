@@ -68,6 +68,7 @@ struct RunObservation {
   bool has_customer_market = false;  ///< false for a scenario of partnerships alone
   std::vector<partnership::PartnershipMonth> partnership_months;  ///< empty without partnerships
   std::vector<workforce::WorkforceMonth> workforce_months;        ///< empty without a workforce
+  std::vector<double> quota_attainments;  ///< every rep's attainment at every period end
 };
 
 }  // namespace salesim::models::world

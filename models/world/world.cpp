@@ -71,6 +71,7 @@ World::World(const Scenario& scenario, const sim::core::RunAddress& run)
       reps_(scenario.workforce.reps) {
   place_initial_customers(run);
   if (reps_ > 0 && scenario.workforce.clv_scores_visible) weigh_service_by_clv_scores(run);
+  if (reps_ > 0 && scenario.workforce.plan.clawback) recent_sales_.assign(customers_.size(), 0.0f);
 }
 
 void World::weigh_service_by_clv_scores(const sim::core::RunAddress& run) {
@@ -124,6 +125,10 @@ void World::place_initial_customers(const sim::core::RunAddress& run) {
 StepObservation World::advance(std::uint32_t month, const workforce::DeliveredService* delivered,
                                workforce::TerritoryMonth* territories) {
   const bool staffed = reps_ > 0 && delivered != nullptr;
+  const auto& plan = scenario_.workforce.plan;
+  const bool on_margin = plan.commission && plan.commission->base == workforce::CommissionBase::margin;
+  const float sales_memory =
+      plan.clawback ? static_cast<float>(std::exp(-1.0 / std::max(1u, plan.clawback->window_months))) : 0.0f;
   const float service_lift = static_cast<float>(scenario_.workforce.response.service_lift);
   const float coordination_cost =
       staffed && scenario_.workforce.organization == workforce::Organization::customer_centric
@@ -221,6 +226,8 @@ StepObservation World::advance(std::uint32_t month, const workforce::DeliveredSe
           if (uniform_open01(draws[0]) < hazard) {
             table.status[i] = CustomerStatus::churned;
             ++obs.churned;
+            // A clawback takes back commission on what a customer lost soon after bought.
+            if (staffed && !recent_sales_.empty()) part.territories.churned_sales[rep] += recent_sales_[i];
             continue;
           }
           const auto normal = r123::boxmuller(draws[2], draws[3]);
@@ -243,8 +250,12 @@ StepObservation World::advance(std::uint32_t month, const workforce::DeliveredSe
             if (staffed) {
               part.territories.revenue[rep] += revenue;
               part.territories.margin[rep] += margin;
+              if (!recent_sales_.empty())
+                recent_sales_[i] += static_cast<float>(on_margin ? margin : revenue);
             }
           }
+          // Sales older than the clawback window fade out of it (an exponential window of N months).
+          if (!recent_sales_.empty()) recent_sales_[i] *= sales_memory;
           table.value_at_month0[i] += month_value * ctx.discount_to_month0;
 
           const float updated = customer::next_satisfaction(satisfaction, experience, ctx.adjustment_rate,
@@ -350,6 +361,7 @@ RunObservation simulate_run(const Scenario& scenario, const sim::core::RunAddres
   std::vector<StepObservation> months;
   months.reserve(scenario.run.horizon_months);
   std::vector<workforce::WorkforceMonth> workforce_months;
+  std::vector<double> attainments;
   if (scenario.workforce.reps > 0 && !scenario.segments.empty()) {
     // Each month reps choose from what their territories promise, customers respond, and the
     // measurement system books what happened.
@@ -360,6 +372,7 @@ RunObservation simulate_run(const Scenario& scenario, const sim::core::RunAddres
       months.push_back(world.advance(month, &delivered, &territories));
       workforce_months.push_back(reps.settle(month, territories));
     }
+    attainments = reps.attainments();
   } else {
     for (std::uint32_t month = 1; month <= scenario.run.horizon_months; ++month) {
       months.push_back(world.advance(month));
@@ -368,6 +381,7 @@ RunObservation simulate_run(const Scenario& scenario, const sim::core::RunAddres
   RunObservation result = world.observe_customers();
   result.months = std::move(months);
   result.workforce_months = std::move(workforce_months);
+  result.quota_attainments = std::move(attainments);
   result.has_customer_market = !scenario.segments.empty();
   if (scenario.partnerships.buyers > 0) {
     partnership::PartnershipWorld partners(scenario.partnerships,

@@ -230,3 +230,18 @@ TEST_CASE("customer-centric managers cross-sell and raise CLV net of their coord
   CHECK(revenue.paired.ci_low > 0.0);
   CHECK(clv.paired.ci_low > 0.0);
 }
+
+TEST_CASE("a clawback repays the commission on customers lost soon after they bought", "[workforce][plan]") {
+  // Reps here do not anticipate clawbacks, so both plans play out alike and pay differs by exactly
+  // what was clawed back.
+  auto kept = staffed_market();
+  kept.workforce.plan.period = EvaluationPeriod::quarter;
+  auto clawing = kept;
+  clawing.workforce.plan.clawback = models::workforce::Clawback{6, 1.0};
+  const auto clawed = compare(kept, clawing, "clawed_back");
+  const auto cost = compare(kept, clawing, "comp_cost");
+  tests::report_effect("clawed back per run", clawed.paired);
+  tests::report_effect("comp cost, clawback - none", cost.paired);
+  CHECK(clawed.paired.ci_low > 0.0);
+  CHECK(cost.paired.mean == Approx(-clawed.paired.mean).epsilon(1e-9));
+}
