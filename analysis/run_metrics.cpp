@@ -213,6 +213,10 @@ std::vector<NamedValue> summaries_of(const RunObservation& run,
       {"customer_equity", run.customer_equity},
       {"mean_clv", ratio(clv_sum, static_cast<double>(run.realized_clv.size()))},
       {"mean_clv_new", ratio(new_clv_sum, static_cast<double>(new_customers))},
+      // What a CLV model of segment averages predicted for the customers there at the start, and
+      // what they turned out to be worth over the horizon (measured vs true).
+      {"predicted_clv_initial", ratio(run.predicted_clv_initial, static_cast<double>(run.initial_customers))},
+      {"realized_clv_initial", ratio(clv_sum - new_clv_sum, static_cast<double>(run.initial_customers))},
       {"true_nps", nps_of(total.true_answers)},
       {"surveyed_nps", nps_of(total.survey_answers)},
       // What management sees minus what is true (DESIGN §6, measurement system).

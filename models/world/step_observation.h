@@ -65,7 +65,8 @@ struct RunObservation {
   std::vector<std::uint8_t> clv_is_initial_customer;  ///< 1 where the customer was there at month 0
   double customer_equity = 0.0;  ///< realized value of all customers, discounted to month 0
   std::uint64_t initial_customers = 0;
-  bool has_customer_market = false;  ///< false for a scenario of partnerships alone
+  double predicted_clv_initial = 0.0;  ///< summed over initial customers, for the horizon (segment averages)
+  bool has_customer_market = false;    ///< false for a scenario of partnerships alone
   std::vector<partnership::PartnershipMonth> partnership_months;  ///< empty without partnerships
   std::vector<workforce::WorkforceMonth> workforce_months;        ///< empty without a workforce
   std::vector<double> quota_attainments;  ///< every rep's attainment at every period end

@@ -74,19 +74,25 @@ World::World(const Scenario& scenario, const sim::core::RunAddress& run)
   if (reps_ > 0 && scenario.workforce.plan.clawback) recent_sales_.assign(customers_.size(), 0.0f);
 }
 
+double World::predicted_clv(const SegmentConstants& seg, std::uint32_t months) const {
+  // What a firm's CLV model predicts from segment averages: margin at reference satisfaction net of
+  // service, constant retention, sum_{k=1..N} m (r / (1 + d))^k (Gupta & Lehmann 2003); N infinite at 0.
+  const double spend = std::exp(seg.log_spend_mu + 0.5 * seg.log_spend_sigma * seg.log_spend_sigma);
+  const double margin =
+      seg.purchase_rate * spend * (scenario_.pricing.price_index - seg.cost_of_goods_share) -
+      scenario_.service.cost_per_customer_per_month;
+  const double q = (1.0 - seg.base_churn_hazard) / (1.0 + monthly_discount_rate_);
+  if (months == 0) return margin * q / (1.0 - q);
+  return margin * q * (1.0 - std::pow(q, months)) / (1.0 - q);
+}
+
 void World::weigh_service_by_clv_scores(const sim::core::RunAddress& run) {
-  // A segment's CLV under constant retention, m r / (1 + d - r) (Gupta & Lehmann 2003), read with
-  // lognormal error: reps give each customer service in proportion to its score.
+  // Each customer's CLV score is its segment's prediction read with lognormal error: reps give
+  // each customer service in proportion to its score.
   const sim::core::RandomStream scores(run, sim::core::Stream::workforce);
   const double noise = scenario_.workforce.clv_score_noise;
   std::vector<double> segment_clv;
-  for (const SegmentConstants& seg : segments_) {
-    const double spend = std::exp(seg.log_spend_mu + 0.5 * seg.log_spend_sigma * seg.log_spend_sigma);
-    const double margin =
-        seg.purchase_rate * spend * (scenario_.pricing.price_index - seg.cost_of_goods_share);
-    const double retention = 1.0 - seg.base_churn_hazard;
-    segment_clv.push_back(std::max(0.0, margin * retention / (1.0 + monthly_discount_rate_ - retention)));
-  }
+  for (const SegmentConstants& seg : segments_) segment_clv.push_back(std::max(0.0, predicted_clv(seg, 0)));
   service_weight_.resize(customers_.size());
   double total = 0.0;
   for (std::size_t i = 0; i < customers_.size(); ++i) {
@@ -336,6 +342,10 @@ workforce::TerritoryMonth World::territory_outlook() const {
 
 RunObservation World::observe_customers() const {
   RunObservation result;
+  std::vector<double> predicted_by_segment;
+  for (const SegmentConstants& seg : segments_) {
+    predicted_by_segment.push_back(predicted_clv(seg, scenario_.run.horizon_months));
+  }
   const double growth = 1.0 + monthly_discount_rate_;
   for (std::size_t i = 0; i < customers_.size(); ++i) {
     const std::int32_t acquired = customers_.acquired_month[i];
@@ -352,6 +362,7 @@ RunObservation World::observe_customers() const {
     result.clv_is_initial_customer.push_back(initial ? 1 : 0);
     result.initial_customers += initial ? 1 : 0;
     result.customer_equity += customers_.value_at_month0[i] - acquisition_cost / to_acquisition;
+    if (initial) result.predicted_clv_initial += predicted_by_segment[customers_.segment[i]];
   }
   return result;
 }

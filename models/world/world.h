@@ -42,6 +42,8 @@ class World {
  private:
   void place_initial_customers(const sim::core::RunAddress& run);
   void weigh_service_by_clv_scores(const sim::core::RunAddress& run);
+  /// CLV over `months` (0: for ever) that segment averages predict for a customer just won.
+  [[nodiscard]] double predicted_clv(const SegmentConstants& seg, std::uint32_t months) const;
 
   const Scenario& scenario_;
   sim::core::RandomStream behaviour_;

@@ -67,6 +67,10 @@ TEST_CASE("mean realized CLV matches the constant-retention closed form", "[mode
     CHECK(stats.ci_low <= oracle);
     CHECK(oracle <= stats.ci_high);
     CHECK(stats.ci_high - stats.ci_low < 0.02 * oracle);  // the interval is tight enough to mean something
+    // The world's own prediction from segment averages is that closed form, to rounding.
+    const auto run = simulate_run(scenario, {scenario.run.seed, 0, 0});
+    CHECK(run.predicted_clv_initial / static_cast<double>(run.initial_customers) ==
+          Approx(oracle).epsilon(1e-6));
   }
   SECTION("long horizon: m r / (1 + d - r)") {
     const auto scenario = tests::constant_retention_cohort(margin, retention, discount_per_year, 400, 4000);
