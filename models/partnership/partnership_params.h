@@ -69,6 +69,9 @@ struct PartnershipParams {
   std::uint32_t suppliers_per_buyer = 1;  ///< relationships each buyer holds at once
   bool switching = true;                  ///< after a breakdown the buyer contracts another supplier
   double switching_cost = 0.0;            ///< the buyer's cost of finding and qualifying a new supplier
+  /// The workforce's reps manage the key accounts (the buyers): what a cooperating supplier delivers
+  /// follows its account manager's service effort, which the manager's pay plan drives.
+  bool key_account_managers = false;
   ContractTerms contract;
   StageGame game;
   InvestmentParams investment;

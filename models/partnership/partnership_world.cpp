@@ -103,7 +103,7 @@ bool PartnershipWorld::decides_to_cooperate(double margin, std::uint32_t unit_dr
   return uniform_open01(unit_draw) < 1.0 / (1.0 + std::exp(-margin / noise));
 }
 
-PartnershipWorld::MeasuredDelivery PartnershipWorld::measure(bool supplier_cooperates, std::uint32_t slot_id,
+PartnershipWorld::MeasuredDelivery PartnershipWorld::measure(double delivered, std::uint32_t slot_id,
                                                              std::uint32_t month) const {
   const ContractTerms& terms = params_.contract;
   const StageGame& game = params_.game;
@@ -114,7 +114,7 @@ PartnershipWorld::MeasuredDelivery PartnershipWorld::measure(bool supplier_coope
   // One independent normal per KPI (at most four) and one for the measured gain.
   const double normals[max_kpis + 1] = {a.x, a.y, b.x, b.y, c.x};
   MeasuredDelivery measured;
-  const double true_kpi = supplier_cooperates ? game.kpi_cooperative : game.kpi_defecting;
+  const double true_kpi = game.kpi_defecting + delivered * (game.kpi_cooperative - game.kpi_defecting);
   for (std::size_t k = 0; k < terms.kpis.size(); ++k) {
     const ContractKpi& kpi = terms.kpis[k];
     const double gap_points = 100.0 * (true_kpi + terms.kpi_noise_sd * normals[k] - kpi.target);
@@ -128,13 +128,14 @@ PartnershipWorld::MeasuredDelivery PartnershipWorld::measure(bool supplier_coope
   const double kpi_gap = std::max(1e-9, game.kpi_cooperative - game.kpi_defecting);
   const double value_noise =
       terms.open_book ? 0.0 : terms.kpi_noise_sd / kpi_gap * value_gap * normals[max_kpis];
-  measured.gain = (supplier_cooperates ? value_gap : 0.0) + value_noise;
+  measured.gain = delivered * value_gap + value_noise;
   // Without KPIs the buyer judges effort by the gain it sees.
   measured.looks_cooperative = terms.kpis.empty() ? measured.gain >= 0.5 * value_gap : !measured.breach;
   return measured;
 }
 
-PartnershipMonth PartnershipWorld::advance(std::uint32_t month) {
+PartnershipMonth PartnershipWorld::advance(std::uint32_t month,
+                                           const std::vector<float>* key_account_service) {
   // The first month also carries the opening contracts (and their investments).
   PartnershipMonth observed = std::exchange(opening_, PartnershipMonth{});
   const ContractTerms& terms = params_.contract;
@@ -162,8 +163,17 @@ PartnershipMonth PartnershipWorld::advance(std::uint32_t month) {
         !slot.buyer_punishing && !opportunistic &&
         decides_to_cooperate(cooperation_margin(buyer_temptation_, delta_, slot.trust_buyer), draw[3]);
 
-    const MeasuredDelivery measured = measure(supplier_cooperates, slot_id, month);
-    const double value = supplier_cooperates ? game.buyer_value_cooperative : game.buyer_value_defecting;
+    // What cooperation delivers: all of it, or as much as the account's manager puts in.
+    const double delivered =
+        !supplier_cooperates ? 0.0
+        : key_account_service == nullptr
+            ? 1.0
+            : std::clamp(static_cast<double>((*key_account_service)[(slot_id / params_.suppliers_per_buyer) %
+                                                                    key_account_service->size()]),
+                         0.0, 1.0);
+    const MeasuredDelivery measured = measure(delivered, slot_id, month);
+    const double value =
+        game.buyer_value_defecting + delivered * (game.buyer_value_cooperative - game.buyer_value_defecting);
     double payment = price + measured.kpi_transfer + terms.gain_share * measured.gain;
     double supplier_cost = game.supplier_cost + (supplier_cooperates ? game.effort_cost : 0.0);
     if (slot.invested) supplier_cost -= params_.investment.saving_per_month;

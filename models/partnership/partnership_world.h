@@ -29,7 +29,10 @@ class PartnershipWorld {
   PartnershipWorld(const PartnershipParams& params, double discount_rate_per_month,
                    const sim::core::RunAddress& run);
 
-  PartnershipMonth advance(std::uint32_t month);
+  /// Simulates `month`. With `key_account_service` (per key-account manager: effective service
+  /// effort, 1 = normal), buyer b is managed by manager b mod its size, and a cooperating supplier
+  /// delivers only the share of the cooperative KPI level and value its manager's effort reaches.
+  PartnershipMonth advance(std::uint32_t month, const std::vector<float>* key_account_service = nullptr);
 
   [[nodiscard]] const SupplyGraph& network() const noexcept { return network_; }
   /// Relationships running now (each one an edge of network()).
@@ -58,8 +61,8 @@ class PartnershipWorld {
     double gain = 0.0;               ///< measured value added by the supplier's effort
     bool looks_cooperative = false;  ///< what the buyer concludes about the supplier's effort
   };
-  [[nodiscard]] MeasuredDelivery measure(bool supplier_cooperates, std::uint32_t slot,
-                                         std::uint32_t month) const;
+  /// `delivered`: share of the cooperative improvement delivered (0 when the supplier defects).
+  [[nodiscard]] MeasuredDelivery measure(double delivered, std::uint32_t slot, std::uint32_t month) const;
 
   void start_relationship(std::uint32_t slot, std::uint32_t supplier, PartnershipMonth& observed);
   void start_contract_term(Slot& slot, PartnershipMonth& observed);

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cmath>
+#include <optional>
 
 #include <Random123/boxmuller.hpp>
 
@@ -371,36 +372,39 @@ RunObservation simulate_run(const Scenario& scenario, const sim::core::RunAddres
   World world(scenario, run);
   std::vector<StepObservation> months;
   months.reserve(scenario.run.horizon_months);
+  std::vector<partnership::PartnershipMonth> partnership_months;
+  std::optional<partnership::PartnershipWorld> partners;
+  if (scenario.partnerships.buyers > 0) {
+    partners.emplace(scenario.partnerships, monthly_discount_rate(scenario.run.discount_rate_per_year), run);
+  }
   std::vector<workforce::WorkforceMonth> workforce_months;
   std::vector<double> attainments;
   if (scenario.workforce.reps > 0 && !scenario.segments.empty()) {
     // Each month reps choose from what their territories promise, customers respond, and the
-    // measurement system books what happened.
+    // measurement system books what happened; key-account managers also serve the B2B accounts.
     workforce::WorkforceWorld reps(scenario.workforce, run);
     workforce::TerritoryMonth territories(scenario.workforce.reps);
+    const bool managed = scenario.partnerships.key_account_managers;
     for (std::uint32_t month = 1; month <= scenario.run.horizon_months; ++month) {
       const workforce::DeliveredService& delivered = reps.decide(month, world.territory_outlook());
       months.push_back(world.advance(month, &delivered, &territories));
       workforce_months.push_back(reps.settle(month, territories));
+      if (partners)
+        partnership_months.push_back(partners->advance(month, managed ? &delivered.service : nullptr));
     }
     attainments = reps.attainments();
   } else {
     for (std::uint32_t month = 1; month <= scenario.run.horizon_months; ++month) {
       months.push_back(world.advance(month));
+      if (partners) partnership_months.push_back(partners->advance(month));
     }
   }
   RunObservation result = world.observe_customers();
   result.months = std::move(months);
   result.workforce_months = std::move(workforce_months);
   result.quota_attainments = std::move(attainments);
+  result.partnership_months = std::move(partnership_months);
   result.has_customer_market = !scenario.segments.empty();
-  if (scenario.partnerships.buyers > 0) {
-    partnership::PartnershipWorld partners(scenario.partnerships,
-                                           monthly_discount_rate(scenario.run.discount_rate_per_year), run);
-    for (std::uint32_t month = 1; month <= scenario.run.horizon_months; ++month) {
-      result.partnership_months.push_back(partners.advance(month));
-    }
-  }
   return result;
 }
 

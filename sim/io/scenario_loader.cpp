@@ -620,6 +620,13 @@ void check_cross_field_rules(const Scenario& scenario, const YAML::Node& root, P
   }
   const auto& partners = scenario.partnerships;
   const YAML::Node partnership_node = root["partnerships"];
+  if (partners.buyers > 0 && partners.key_account_managers &&
+      (scenario.workforce.reps == 0 || scenario.segments.empty())) {
+    problems.report("partnerships.key_account_managers",
+                    partnership_node.IsMap() ? partnership_node["key_account_managers"] : partnership_node,
+                    "key-account managers need a workforce serving a customer market",
+                    "workforce.reps > 0 and at least one segment, or key_account_managers: false");
+  }
   if (partners.buyers > 0 && partners.suppliers_per_buyer > partners.suppliers) {
     problems.report("partnerships.suppliers_per_buyer",
                     partnership_node.IsMap() ? partnership_node["suppliers_per_buyer"] : partnership_node,

@@ -108,6 +108,7 @@ const std::vector<Field<PartnershipParams>>& partnership_fields() {
       {"suppliers_per_buyer", &PartnershipParams::suppliers_per_buyer, 1, 100},
       {"switching", &PartnershipParams::switching},
       {"switching_cost", &PartnershipParams::switching_cost, 0, unbounded},
+      {"key_account_managers", &PartnershipParams::key_account_managers},
   };
   return fields;
 }

@@ -245,3 +245,24 @@ TEST_CASE("a clawback repays the commission on customers lost soon after they bo
   CHECK(clawed.paired.ci_low > 0.0);
   CHECK(cost.paired.mean == Approx(-clawed.paired.mean).epsilon(1e-9));
 }
+
+TEST_CASE("key-account managers paid on sales alone let their strategic accounts down",
+          "[workforce][partnership][stylized]") {
+  // The reps also manage 20 key accounts under an SLA; what the supplier delivers when it
+  // cooperates follows its manager's service effort.
+  auto serving = staffed_market();
+  auto& partners = serving.partnerships;
+  partners.buyers = 20;
+  partners.suppliers = 5;
+  partners.key_account_managers = true;
+  partners.contract.kpis = {{models::partnership::KpiKind::on_time_delivery, 0.95, 0.0, 1.0}};
+  partners.contract.kpi_noise_sd = 0.01;
+  partners.contract.price_per_month = 112.0;
+  auto sales_only = serving;
+  sales_only.workforce.profile.service_norm = 0.0;
+  const auto surplus =
+      compare_and_report(serving, sales_only, "joint_surplus", "sales-only managers - serving");
+  const auto trust = compare_and_report(serving, sales_only, "buyer_trust", "sales-only managers - serving");
+  CHECK(surplus.paired.ci_high < 0.0);
+  CHECK(trust.paired.ci_high < 0.0);
+}
