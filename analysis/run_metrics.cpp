@@ -140,7 +140,7 @@ double last_quarter_share(const std::vector<WorkforceMonth>& months) {
 }
 
 /// Workforce metrics (NaN when the scenario has no workforce).
-void append_workforce_summaries(const RunObservation& run, double revenue, double margin,
+void append_workforce_summaries(const RunObservation& run, double revenue, double margin, double profit,
                                 std::vector<NamedValue>& summaries) {
   WorkforceMonth total;
   for (const WorkforceMonth& month : run.workforce_months) total += month;
@@ -149,6 +149,7 @@ void append_workforce_summaries(const RunObservation& run, double revenue, doubl
   const double effort = total.sell_effort + total.service_effort + total.coaching_effort;
   const auto count = [](std::uint64_t n) { return static_cast<double>(n); };
   summaries.emplace_back("comp_cost", value(total.pay));
+  summaries.emplace_back("profit_after_pay", value(profit - total.pay));
   summaries.emplace_back("pay_per_rep_month", value(per_rep_month(total.pay, total)));
   summaries.emplace_back("comp_share_of_revenue", value(ratio(total.pay, revenue)));
   summaries.emplace_back("comp_share_of_margin", value(ratio(total.pay, margin)));
@@ -231,7 +232,7 @@ std::vector<NamedValue> summaries_of(const RunObservation& run,
   if (!run.has_customer_market) {
     for (auto& [name, value] : summaries) value = not_available;
   }
-  append_workforce_summaries(run, total.revenue, total.margin, summaries);
+  append_workforce_summaries(run, total.revenue, total.margin, profit_of(total), summaries);
   append_partnership_summaries(run, summaries);
   // The scorecard scores the metrics above; without one its points are NaN.
   const ScorecardScore score = score_scorecard(scorecard, [&](const std::string& metric) {

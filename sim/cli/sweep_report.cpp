@@ -12,9 +12,11 @@ namespace {
 /// The metrics an instructor looks at first, when the sweep kept them.
 std::vector<std::size_t> headline_metrics(const std::vector<std::string>& names) {
   std::vector<std::size_t> chosen;
-  for (const char* preferred : {"profit", "customer_equity", "true_nps"}) {
+  for (const char* preferred :
+       {"profit_after_pay", "profit", "joint_surplus", "customer_equity", "true_nps"}) {
     const auto found = std::find(names.begin(), names.end(), preferred);
-    if (found != names.end()) chosen.push_back(static_cast<std::size_t>(found - names.begin()));
+    if (found != names.end() && chosen.size() < 3)
+      chosen.push_back(static_cast<std::size_t>(found - names.begin()));
   }
   for (std::size_t i = 0; chosen.size() < 3 && i < names.size(); ++i) {
     if (std::find(chosen.begin(), chosen.end(), i) == chosen.end()) chosen.push_back(i);

@@ -28,7 +28,8 @@ std::vector<std::string> range_steps(const VariedParameter& parameter) {
   for (std::uint32_t i = 0; i < steps; ++i) {
     double value = parameter.low + (parameter.high - parameter.low) * i / (steps - 1);
     if (parameter.whole_numbers) value = std::round(value);
-    values.push_back(fmt::format("{}", value));
+    // Twelve significant digits: the grid a user means (0.05, not 0.049999999999999996).
+    values.push_back(fmt::format("{:.12g}", value));
   }
   return values;
 }
