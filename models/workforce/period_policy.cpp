@@ -53,10 +53,11 @@ PeriodPolicy::PeriodPolicy(const WorkforceParams& params, const RepOutlook& star
   const double high = booked + months * most + 4.0 * noise_sd_ * std::sqrt(months) + pulled_;
   grid_step_ = std::max(1e-9, (high - grid_low_) / static_cast<double>(grid_points - 1));
 
-  values_.assign(start.months_left + 1, std::vector<double>(grid_points));
+  values_.assign(start.months_left, std::vector<double>(grid_points));
   for (std::size_t g = 0; g < grid_points; ++g)
     values_[0][g] = terminal(grid_low_ + grid_step_ * static_cast<double>(g));
-  for (std::uint32_t left = 1; left <= start.months_left; ++left) {
+  // The top row (the whole period ahead) is never looked up: the first month reads the row below.
+  for (std::uint32_t left = 1; left < start.months_left; ++left) {
     for (std::size_t g = 0; g < grid_points; ++g) {
       const auto options = option_values(grid_low_ + grid_step_ * static_cast<double>(g), left);
       values_[left][g] = *std::ranges::max_element(options);

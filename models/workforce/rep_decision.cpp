@@ -108,7 +108,7 @@ double pay_moment(const WorkforceParams& params, const RepOutlook& outlook, doub
     return value * boost::math::pdf(standard, z);
   };
   if (sd <= 0.0) return pay_at(0.0) / boost::math::pdf(standard, 0.0);
-  return boost::math::quadrature::gauss<double, 20>::integrate(pay_at, -5.0, 5.0);
+  return boost::math::quadrature::gauss<double, 10>::integrate(pay_at, -5.0, 5.0);
 }
 
 }  // namespace

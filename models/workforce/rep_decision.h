@@ -45,7 +45,7 @@ inline constexpr double nps_points_per_service = 12.0;
 /**
  * @brief Expected pay of the evaluation period if the rep sells with `sell` effort and gives
  * `discount` this month and works normally after: pay_for_period() averaged over normal bookings
- * noise (Gauss-Legendre over +-5 sd), plus the ratchet's shadow cost quota_value x (next quota -
+ * noise (10-point Gauss-Legendre over +-5 sd), plus the ratchet's shadow cost quota_value x (next quota -
  * quota) when the plan ratchets (Weitzman 1980: tomorrow's quota taxes today's overachievement).
  */
 [[nodiscard]] double expected_period_pay(const WorkforceParams& params, const RepOutlook& outlook,
