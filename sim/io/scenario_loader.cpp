@@ -561,6 +561,11 @@ void check_workforce(const models::workforce::WorkforceParams& workforce, const 
                     fmt::format("{} reps are too many", workforce.reps),
                     fmt::format("at most {} reps", limits.max_reps));
   }
+  if (workforce.reps > 0 && !root["segments"]) {
+    problems.report("workforce.reps", mapping && node["reps"] ? node["reps"] : node,
+                    "reps need customers to serve, and the scenario has no segments",
+                    "segments with customers, or reps: 0");
+  }
   const YAML::Node plan = mapping && node["plan"] ? node["plan"] : node ? node : root;
   for (const auto& problem : models::workforce::validate(workforce.plan)) {
     problems.report("workforce.plan." + problem.key_path, locate(plan, problem.key_path), problem.message,

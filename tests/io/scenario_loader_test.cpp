@@ -408,6 +408,9 @@ TEST_CASE("partnership rules across keys are checked", "[io][partnerships][bad-i
   // Equal levels would hide effort from every KPI.
   CHECK(only_problem(two_buyers + "  game:\n    kpi_cooperative: 0.9\n    kpi_defecting: 0.9\n").key_path ==
         "partnerships.game");
+  CHECK(only_problem(two_buyers + "workforce:\n  reps: 3\n").to_string() ==
+        "bad.yaml:5:9: workforce.reps: reps need customers to serve, and the scenario has no segments "
+        "(allowed: segments with customers, or reps: 0)");
   CHECK(only_problem(two_buyers + "  key_account_managers: true\n").to_string() ==
         "bad.yaml:4:25: partnerships.key_account_managers: key-account managers need a workforce serving a "
         "customer market (allowed: workforce.reps > 0 and at least one segment, or key_account_managers: "
