@@ -7,6 +7,7 @@ const std::vector<MeasuredKpi>& measured_kpis() {
   static const std::vector<MeasuredKpi> pairs = {
       {"NPS (survey vs every customer)", "surveyed_nps", "true_nps"},
       {"revenue (booked vs received)", "booked_revenue", "revenue"},
+      {"acquisitions (credited to reps vs won by them)", "attributed_acquisitions", "won_by_reps"},
       {"CLV of initial customers (predicted vs realized)", "predicted_clv_initial", "realized_clv_initial"},
       {"supplier effort (KPIs vs actual)", "measured_effort_rate", "supplier_effort_rate"},
   };

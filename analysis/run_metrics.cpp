@@ -37,10 +37,7 @@ struct MonthlySeries {
 
 const MonthlySeries monthly_series[] = {
     {"active_customers", [](const StepObservation& m) { return static_cast<double>(m.active_at_end); }},
-    {"acquisitions",
-     [](const StepObservation& m) {
-       return static_cast<double>(m.acquired_by_marketing + m.acquired_by_referral);
-     }},
+    {"acquisitions", [](const StepObservation& m) { return static_cast<double>(m.acquired()); }},
     {"churned", [](const StepObservation& m) { return static_cast<double>(m.churned); }},
     {"revenue", [](const StepObservation& m) { return m.revenue; }},
     {"margin", [](const StepObservation& m) { return m.margin; }},
@@ -146,7 +143,7 @@ void append_workforce_summaries(const RunObservation& run, double revenue, doubl
   for (const WorkforceMonth& month : run.workforce_months) total += month;
   const bool present = !run.workforce_months.empty();
   const auto value = [&](double v) { return present ? v : not_available; };
-  const double effort = total.sell_effort + total.service_effort + total.coaching_effort;
+  const double effort = total.sell_effort + total.service_effort + total.coaching_effort + total.hunt_effort;
   const auto count = [](std::uint64_t n) { return static_cast<double>(n); };
   summaries.emplace_back("comp_cost", value(total.pay));
   summaries.emplace_back("profit_after_pay", value(profit - total.pay));
@@ -167,6 +164,9 @@ void append_workforce_summaries(const RunObservation& run, double revenue, doubl
   summaries.emplace_back("sell_effort", value(per_rep_month(total.sell_effort, total)));
   summaries.emplace_back("service_effort", value(per_rep_month(total.service_effort, total)));
   summaries.emplace_back("coaching_effort", value(per_rep_month(total.coaching_effort, total)));
+  summaries.emplace_back("hunt_effort", value(per_rep_month(total.hunt_effort, total)));
+  summaries.emplace_back("won_by_reps", value(total.won_by_reps));
+  summaries.emplace_back("attributed_acquisitions", value(total.attributed));
   summaries.emplace_back("service_effort_share", value(ratio(total.service_effort, effort)));
   summaries.emplace_back("discount_depth", value(ratio(total.discount_revenue, total.list_revenue)));
   summaries.emplace_back("clawed_back", value(total.clawed_back));
@@ -193,7 +193,7 @@ std::vector<NamedValue> summaries_of(const RunObservation& run,
       ++new_customers;
     }
   }
-  const auto acquisitions = static_cast<double>(total.acquired_by_marketing + total.acquired_by_referral);
+  const auto acquisitions = static_cast<double>(total.acquired());
   const double churn_rate =
       ratio(static_cast<double>(total.churned), static_cast<double>(total.active_at_start));
   const auto served = static_cast<double>(total.true_answers.total());
@@ -208,6 +208,7 @@ std::vector<NamedValue> summaries_of(const RunObservation& run,
       {"acquisitions", acquisitions},
       {"acquisitions_marketing", static_cast<double>(total.acquired_by_marketing)},
       {"acquisitions_referral", static_cast<double>(total.acquired_by_referral)},
+      {"acquisitions_sales", static_cast<double>(total.acquired_by_sales)},
       {"churned", static_cast<double>(total.churned)},
       {"churn_rate", churn_rate},
       {"retention_rate", 1.0 - churn_rate},

@@ -10,7 +10,7 @@ namespace salesim::models::customer {
 enum class CustomerStatus : std::uint8_t { prospect = 0, active = 1, churned = 2 };
 
 /// How a customer was won; decides which acquisition cost its CLV carries.
-enum class AcquisitionChannel : std::uint8_t { initial = 0, marketing = 1, referral = 2 };
+enum class AcquisitionChannel : std::uint8_t { initial = 0, marketing = 1, referral = 2, sales = 3 };
 
 /**
  * @brief One column per variable, indexed by market-member id (EnTT/FLAME GPU style).

@@ -181,6 +181,14 @@ RepChoice choose_month(const WorkforceParams& params, const RepOutlook& outlook,
   choice.coaching = coaching_options[chosen % coaching_options.size()];
   const double nps = believed_nps(params, outlook, choice.service, choice.coaching);
 
+  // Hunting pays through the commission on the predicted CLV of the customers it wins.
+  const double clv_rate = plan.clv_commission_rate.value_or(0.0);
+  const double per_hunt =
+      clv_rate * outlook.prospect_clv * outlook.prospects * params.response.hunt_rate * outlook.productivity;
+  std::vector<double> hunting;
+  for (double hunt : grid) hunting.push_back(per_hunt * hunt - effort_cost(params, hunt));
+  choice.hunt = grid[pick(hunting, params.decision_noise, draws.hunting)];
+
   // Selling effort and discount together, looking ahead to the period end; a discount sells more
   // at a lower price.
   const PeriodPolicy& plan_ahead = policy.empty() ? PeriodPolicy(params, outlook, nps) : policy;

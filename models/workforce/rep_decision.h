@@ -20,7 +20,10 @@ struct RepOutlook {
   double productivity = 1.0;          ///< skill x learning curve
   double nps_at_normal_effort = 0.0;  ///< measured NPS the rep expects at normal service, no coaching
   double quota_value = 0.0;           ///< d E[next period's pay] / d quota (<= 0), see quota_value()
-  double bookings_value_next = 0.0;   ///< d E[next period's pay] / d bookings, for pulling deals forward
+  double bookings_value_next = 0.0;
+  double prospects = 0.0;     ///< in the territory
+  double prospect_clv = 0.0;  ///< predicted CLV of a prospect won, on average   ///< d E[next period's pay] /
+                              ///< d bookings, for pulling deals forward
 };
 
 /// What the rep does this month. Efforts are in units of normal effort (1 = what service.level assumed).
@@ -29,6 +32,7 @@ struct RepChoice {
   double service = 1.0;
   double coaching = 0.0;
   double discount = 0.0;
+  double hunt = 0.0;          ///< effort spent winning new customers
   bool pull_forward = false;  ///< books part of next month's deals now (at a discount)
 };
 
@@ -37,6 +41,7 @@ struct ChoiceDraws {
   double selling = 0.5;
   double serving = 0.5;
   double pulling = 0.5;
+  double hunting = 0.5;
 };
 
 /// How much measured NPS the rep believes a unit of service (or coaching) effort buys.

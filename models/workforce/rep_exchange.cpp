@@ -12,6 +12,11 @@ TerritoryMonth& TerritoryMonth::operator+=(const TerritoryMonth& other) {
     expected_revenue_next[rep] += other.expected_revenue_next[rep];
     expected_margin_next[rep] += other.expected_margin_next[rep];
     churned_sales[rep] += other.churned_sales[rep];
+    prospects[rep] += other.prospects[rep];
+    prospect_clv[rep] += other.prospect_clv[rep];
+    won_by_rep[rep] += other.won_by_rep[rep];
+    won_clv[rep] += other.won_clv[rep];
+    attributed[rep] += other.attributed[rep];
   }
   return *this;
 }

@@ -15,13 +15,15 @@ struct DeliveredService {
   std::vector<float> service;          ///< effective service effort (1: what service.level assumed)
   std::vector<float> answer_shift;     ///< survey answer points from coaching
   std::vector<float> cross_sell;       ///< extra spend per purchase, as a share (customer managers)
+  std::vector<float> hunt;             ///< chance each prospect of the territory is won this month
 
   explicit DeliveredService(std::size_t reps = 0)
       : purchase_factor(reps, 1.0f),
         price_factor(reps, 1.0f),
         service(reps, 1.0f),
         answer_shift(reps, 0.0f),
-        cross_sell(reps, 0.0f) {}
+        cross_sell(reps, 0.0f),
+        hunt(reps, 0.0f) {}
 };
 
 /// Per rep: what its territory did this month (true revenue and margin, survey and true answers),
@@ -34,6 +36,11 @@ struct TerritoryMonth {
   std::vector<double> expected_revenue_next;  ///< at normal effort and no discount
   std::vector<double> expected_margin_next;
   std::vector<double> churned_sales;  ///< commissionable sales to customers who churned within the window
+  std::vector<double> prospects;      ///< prospects in the territory (outlook)
+  std::vector<double> prospect_clv;   ///< their predicted CLV, summed (outlook)
+  std::vector<double> won_by_rep;     ///< customers the rep's hunting won
+  std::vector<double> won_clv;        ///< their predicted CLV, summed
+  std::vector<double> attributed;     ///< every customer won in the territory, whoever won it
 
   explicit TerritoryMonth(std::size_t reps = 0)
       : revenue(reps, 0.0),
@@ -42,7 +49,12 @@ struct TerritoryMonth {
         truth(reps),
         expected_revenue_next(reps, 0.0),
         expected_margin_next(reps, 0.0),
-        churned_sales(reps, 0.0) {}
+        churned_sales(reps, 0.0),
+        prospects(reps, 0.0),
+        prospect_clv(reps, 0.0),
+        won_by_rep(reps, 0.0),
+        won_clv(reps, 0.0),
+        attributed(reps, 0.0) {}
 
   TerritoryMonth& operator+=(const TerritoryMonth& other);
 };

@@ -18,6 +18,9 @@ struct WorkforceMonth {
   double sell_effort = 0.0;     ///< summed over employed reps
   double service_effort = 0.0;
   double coaching_effort = 0.0;
+  double hunt_effort = 0.0;
+  double won_by_reps = 0.0;         ///< customers the reps' hunting won
+  double attributed = 0.0;          ///< customers the measurement system credits to reps
   double discount_revenue = 0.0;    ///< revenue given away in discounts (list - paid)
   double list_revenue = 0.0;        ///< revenue at list price of discounted territories' purchases
   std::uint64_t pull_forwards = 0;  ///< reps who pulled deals into a period end

@@ -25,6 +25,7 @@ struct RepProfile {
 
 /// How customers respond to what reps do (the true world; reps believe the same averages).
 struct EffortResponse {
+  double hunt_rate = 0.004;          ///< chance a prospect is won per month and unit of hunting effort
   double sell_lift = 0.5;            ///< purchase probability x (1 + lift (effective sell effort - 1))
   double service_lift = 1.5;         ///< satisfaction points of experience per unit of service effort
   double coaching_lift = 2.0;        ///< survey answer points per unit of coaching effort

@@ -32,6 +32,7 @@ WorkforceWorld::WorkforceWorld(const WorkforceParams& params, const sim::core::R
       booked_revenue_(params.reps, 0.0),
       booked_margin_(params.reps, 0.0),
       churned_sales_(params.reps, 0.0),
+      won_clv_(params.reps, 0.0),
       period_survey_(params.reps),
       pulled_revenue_(params.reps, 0.0),
       pulled_margin_(params.reps, 0.0),
@@ -65,7 +66,7 @@ const DeliveredService& WorkforceWorld::decide(std::uint32_t month, const Territ
     margin_share_[rep] =
         expected_revenue_[rep] > 0.0 ? outlook.expected_margin_next[rep] / expected_revenue_[rep] : 0.0;
     if (!employed_[rep]) {
-      choices_[rep] = RepChoice{0.0, 0.0, 0.0, 0.0, false};
+      choices_[rep] = RepChoice{0.0, 0.0, 0.0, 0.0, 0.0, false};
     } else {
       const double skill = productivity(rep);
       if (month_in_period == 0) {
@@ -87,14 +88,17 @@ const DeliveredService& WorkforceWorld::decide(std::uint32_t month, const Territ
           nps_of(outlook.truth[rep]) + nps_points_per_service * (1.0 - skill * choices_[rep].service);
       view.quota_value = quota_value_[rep];
       view.bookings_value_next = bookings_value_[rep];
+      view.prospects = outlook.prospects[rep];
+      view.prospect_clv =
+          outlook.prospects[rep] > 0.0 ? outlook.prospect_clv[rep] / outlook.prospects[rep] : 0.0;
       // The period is planned at its start (or when a new hire arrives); months follow the plan.
       if (month_in_period == 0 || policies_[rep].empty()) {
         policies_[rep] = PeriodPolicy(params_, view, view.nps_at_normal_effort);
       }
       const auto draw = draws_.block(rep, month);
-      choices_[rep] =
-          choose_month(params_, view, policies_[rep],
-                       {uniform_open01(draw[0]), uniform_open01(draw[1]), uniform_open01(draw[2])});
+      choices_[rep] = choose_month(params_, view, policies_[rep],
+                                   {uniform_open01(draw[0]), uniform_open01(draw[1]), uniform_open01(draw[2]),
+                                    uniform_open01(draw[3])});
     }
     const RepChoice& choice = choices_[rep];
     const double skill = employed_[rep] ? productivity(rep) : 0.0;
@@ -104,6 +108,7 @@ const DeliveredService& WorkforceWorld::decide(std::uint32_t month, const Territ
     delivered_.price_factor[rep] = static_cast<float>(1.0 - choice.discount);
     delivered_.service[rep] = static_cast<float>(skill * choice.service);
     delivered_.answer_shift[rep] = static_cast<float>(response.coaching_lift * choice.coaching);
+    delivered_.hunt[rep] = static_cast<float>(std::min(1.0, response.hunt_rate * skill * choice.hunt));
     const bool cross_sells =
         params_.organization == Organization::customer_centric && params_.product_lines > 1;
     delivered_.cross_sell[rep] =
@@ -121,7 +126,8 @@ void WorkforceWorld::hire(std::uint32_t rep) {
   months_below_option_[rep] = 0.0;
   pay_ema_[rep] = 0.0;
   // The new hire starts the period's books afresh.
-  booked_revenue_[rep] = booked_margin_[rep] = effort_cost_in_period_[rep] = churned_sales_[rep] = 0.0;
+  booked_revenue_[rep] = booked_margin_[rep] = effort_cost_in_period_[rep] = churned_sales_[rep] =
+      won_clv_[rep] = 0.0;
   period_survey_[rep] = {};
   policies_[rep] = PeriodPolicy();
 }
@@ -134,6 +140,7 @@ void WorkforceWorld::pay_period(std::uint32_t rep, double team_attainment, Workf
   kpis.quota = quota_[rep];
   kpis.nps = nps_of(period_survey_[rep]);
   kpis.team_attainment = team_attainment;
+  kpis.predicted_clv_new_customers = won_clv_[rep];
   // Commission earned on sales to customers who churned within the window, at the period's average rate.
   if (plan.commission) {
     PeriodKpis sales_only = kpis;
@@ -177,7 +184,8 @@ void WorkforceWorld::pay_period(std::uint32_t rep, double team_attainment, Workf
                                   : 0.0;
 
   quota_[rep] = next_quota(quota_[rep], attained, plan.quota_ratchet, plan.quota_floor);
-  booked_revenue_[rep] = booked_margin_[rep] = effort_cost_in_period_[rep] = churned_sales_[rep] = 0.0;
+  booked_revenue_[rep] = booked_margin_[rep] = effort_cost_in_period_[rep] = churned_sales_[rep] =
+      won_clv_[rep] = 0.0;
   period_survey_[rep] = {};
   if (months_below_option_[rep] >= params_.quit_patience_months) {
     employed_[rep] = 0;
@@ -208,6 +216,9 @@ WorkforceMonth WorkforceWorld::settle(std::uint32_t month, const TerritoryMonth&
     booked_revenue_[rep] += revenue;
     booked_margin_[rep] += margin;
     churned_sales_[rep] += territories.churned_sales[rep];
+    won_clv_[rep] += territories.won_clv[rep];
+    observed.won_by_reps += territories.won_by_rep[rep];
+    observed.attributed += territories.attributed[rep];
     observed.booked_revenue += revenue;
     period_survey_[rep] += territories.survey[rep];
     const double list = territories.revenue[rep] / std::max(1e-9, 1.0 - choice.discount);
@@ -229,10 +240,11 @@ WorkforceMonth WorkforceWorld::settle(std::uint32_t month, const TerritoryMonth&
     observed.sell_effort += choice.sell;
     observed.service_effort += choice.service;
     observed.coaching_effort += choice.coaching;
+    observed.hunt_effort += choice.hunt;
     observed.coaching_reps += choice.coaching > 0.0 ? 1 : 0;
     const double cost = params_.profile.effort_cost / 2.0;
     effort_cost_in_period_[rep] += cost * (choice.sell * choice.sell + choice.service * choice.service +
-                                           choice.coaching * choice.coaching);
+                                           choice.coaching * choice.coaching + choice.hunt * choice.hunt);
   }
   if (!period_ends) return observed;
   double booked = 0.0, quota = 0.0;

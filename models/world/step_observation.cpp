@@ -6,6 +6,7 @@ namespace salesim::models::world {
 StepObservation& StepObservation::operator+=(const StepObservation& other) noexcept {
   active_at_start += other.active_at_start;
   acquired_by_marketing += other.acquired_by_marketing;
+  acquired_by_sales += other.acquired_by_sales;
   acquired_by_referral += other.acquired_by_referral;
   churned += other.churned;
   active_at_end += other.active_at_end;

@@ -34,11 +34,12 @@ struct RecommendCounts {
 };
 
 /// One month of the world. Counts of customers satisfy
-/// active_at_start + acquired_by_marketing + acquired_by_referral - churned = active_at_end.
+/// active_at_start + acquired() - churned = active_at_end.
 struct StepObservation {
   std::uint64_t active_at_start = 0;
   std::uint64_t acquired_by_marketing = 0;
   std::uint64_t acquired_by_referral = 0;
+  std::uint64_t acquired_by_sales = 0;  ///< won by reps' hunting
   std::uint64_t churned = 0;
   std::uint64_t active_at_end = 0;
   std::uint64_t purchases = 0;
@@ -53,6 +54,11 @@ struct StepObservation {
   RecommendCounts true_answers;    ///< every served customer's answer from latent satisfaction
   RecommendCounts survey_answers;  ///< what the survey's respondents said
   std::uint64_t surveys_sent = 0;
+
+  /// Customers won this month, by every channel.
+  [[nodiscard]] std::uint64_t acquired() const noexcept {
+    return acquired_by_marketing + acquired_by_referral + acquired_by_sales;
+  }
 
   /// Adds another block's counts and sums (used by the deterministic block reduction).
   StepObservation& operator+=(const StepObservation& other) noexcept;

@@ -71,6 +71,7 @@ World::World(const Scenario& scenario, const sim::core::RunAddress& run)
       monthly_discount_rate_(monthly_discount_rate(scenario.run.discount_rate_per_year)),
       reps_(scenario.workforce.reps) {
   place_initial_customers(run);
+  for (const SegmentConstants& seg : segments_) segment_clv_.push_back(std::max(0.0, predicted_clv(seg, 0)));
   if (reps_ > 0 && scenario.workforce.clv_scores_visible) weigh_service_by_clv_scores(run);
   if (reps_ > 0 && scenario.workforce.plan.clawback) recent_sales_.assign(customers_.size(), 0.0f);
 }
@@ -92,8 +93,7 @@ void World::weigh_service_by_clv_scores(const sim::core::RunAddress& run) {
   // each customer service in proportion to its score.
   const sim::core::RandomStream scores(run, sim::core::Stream::workforce);
   const double noise = scenario_.workforce.clv_score_noise;
-  std::vector<double> segment_clv;
-  for (const SegmentConstants& seg : segments_) segment_clv.push_back(std::max(0.0, predicted_clv(seg, 0)));
+  const std::vector<double>& segment_clv = segment_clv_;
   service_weight_.resize(customers_.size());
   double total = 0.0;
   for (std::size_t i = 0; i < customers_.size(); ++i) {
@@ -200,11 +200,20 @@ StepObservation World::advance(std::uint32_t month, const workforce::DeliveredSe
               won_by = AcquisitionChannel::marketing;
               ++obs.acquired_by_marketing;
               obs.acquisition_spend += seg.acquisition_cost;
+            } else if (staffed &&
+                       uniform_open01(draws[3]) < delivered->hunt[workforce::territory_of(id, reps_)]) {
+              won_by = AcquisitionChannel::sales;
+              ++obs.acquired_by_sales;
+              const std::uint32_t rep = workforce::territory_of(id, reps_);
+              part.territories.won_by_rep[rep] += 1.0;
+              part.territories.won_clv[rep] += segment_clv_[table.segment[i]];
             }
             if (won_by == AcquisitionChannel::initial) {
               ++part.prospects_by_segment[table.segment[i]];
               continue;
             }
+            // The measurement system credits the territory's rep with every customer won there.
+            if (staffed) part.territories.attributed[workforce::territory_of(id, reps_)] += 1.0;
             table.status[i] = CustomerStatus::active;
             table.channel[i] = won_by;
             table.acquired_month[i] = static_cast<std::int32_t>(month);
@@ -327,8 +336,13 @@ workforce::TerritoryMonth World::territory_outlook() const {
       customers_.size(), workforce::TerritoryMonth(reps_),
       [&](std::size_t begin, std::size_t end, workforce::TerritoryMonth& part) {
         for (std::size_t i = begin; i < end; ++i) {
-          if (customers_.status[i] != CustomerStatus::active) continue;
           const std::uint32_t rep = workforce::territory_of(static_cast<std::uint32_t>(i), reps_);
+          if (customers_.status[i] == CustomerStatus::prospect) {
+            part.prospects[rep] += 1.0;
+            part.prospect_clv[rep] += segment_clv_[customers_.segment[i]];
+            continue;
+          }
+          if (customers_.status[i] != CustomerStatus::active) continue;
           const std::uint8_t s = customers_.segment[i];
           const double buy = customer::purchase_probability(
               segments_[s].purchase_rate, static_cast<float>(sat.purchase_sensitivity),

@@ -55,6 +55,7 @@ class World {
   double monthly_discount_rate_;
   std::uint32_t reps_ = 0;
   std::vector<float> service_weight_;  ///< per member: share of its rep's service (CLV scores)
+  std::vector<double> segment_clv_;    ///< predicted CLV of a customer won now, by segment
   std::vector<float> recent_sales_;    ///< per member: sales within the clawback window (clawbacks only)
 };
 

@@ -93,7 +93,7 @@ TEST_CASE("customers are conserved every month", "[models][customer][conservatio
   std::uint64_t acquired_total = 0, churned_total = 0;
   for (std::uint32_t month = 1; month <= scenario.run.horizon_months; ++month) {
     const auto observed = world.advance(month);
-    const std::uint64_t acquired = observed.acquired_by_marketing + observed.acquired_by_referral;
+    const std::uint64_t acquired = observed.acquired();
     CHECK(observed.active_at_start == active);
     CHECK(observed.active_at_start + acquired - observed.churned == observed.active_at_end);
     active = observed.active_at_end;
@@ -118,7 +118,7 @@ TEST_CASE("a complete unbiased survey reports exactly the true NPS", "[models][s
   const RunObservation run = simulate_run(scenario, {scenario.run.seed, 0, 0});
   std::uint64_t acquired = 0;
   for (const auto& month : run.months) {
-    acquired += month.acquired_by_marketing + month.acquired_by_referral;
+    acquired += month.acquired();
     CHECK(month.surveys_sent == month.active_at_start - month.churned);
     CHECK(month.survey_answers.promoters == month.true_answers.promoters);
     CHECK(month.survey_answers.passives == month.true_answers.passives);
