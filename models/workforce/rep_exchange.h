@@ -59,9 +59,4 @@ struct TerritoryMonth {
   TerritoryMonth& operator+=(const TerritoryMonth& other);
 };
 
-/// The rep who serves market member `member`: territories are dealt out round robin.
-[[nodiscard]] inline std::uint32_t territory_of(std::uint32_t member, std::uint32_t reps) noexcept {
-  return member % reps;
-}
-
 }  // namespace salesim::models::workforce

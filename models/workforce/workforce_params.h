@@ -8,6 +8,7 @@
 namespace salesim::models::workforce {
 
 enum class Organization { product_centric, customer_centric };
+enum class TerritoryRule { round_robin, by_segment };
 
 /// Who the reps are. Skill multiplies what their effort achieves; effort costs c e^2 / 2 per
 /// activity and month; risk aversion (CARA) prices the variance of pay when they weigh quitting.
@@ -52,6 +53,7 @@ struct WorkforceParams {
   bool coaching_possible = false;   ///< reps can coach customers' survey answers
   bool clv_scores_visible = false;  ///< reps see each customer's CLV score
   double clv_score_noise = 0.0;     ///< sd of the score's error, relative to the true value
+  TerritoryRule territories = TerritoryRule::round_robin;  ///< how customers are dealt out to reps
   Organization organization = Organization::product_centric;
   std::uint32_t product_lines = 1;  ///< lines a customer can buy; customer managers cross-sell
   double cross_sell_share = 0.3;    ///< extra spend per additional line sold, as a share of a purchase

@@ -70,6 +70,11 @@ World::World(const Scenario& scenario, const sim::core::RunAddress& run)
       prospects_by_segment_(scenario.segments.size(), 0),
       monthly_discount_rate_(monthly_discount_rate(scenario.run.discount_rate_per_year)),
       reps_(scenario.workforce.reps) {
+  if (reps_ > 0) {
+    std::vector<std::uint32_t> sizes;
+    for (const SegmentParams& segment : scenario.segments) sizes.push_back(segment.size);
+    territories_ = workforce::Territories(scenario.workforce.territories, reps_, sizes);
+  }
   place_initial_customers(run);
   for (const SegmentConstants& seg : segments_) segment_clv_.push_back(std::max(0.0, predicted_clv(seg, 0)));
   if (reps_ > 0 && scenario.workforce.clv_scores_visible) weigh_service_by_clv_scores(run);
@@ -200,11 +205,11 @@ StepObservation World::advance(std::uint32_t month, const workforce::DeliveredSe
               won_by = AcquisitionChannel::marketing;
               ++obs.acquired_by_marketing;
               obs.acquisition_spend += seg.acquisition_cost;
-            } else if (staffed &&
-                       uniform_open01(draws[3]) < delivered->hunt[workforce::territory_of(id, reps_)]) {
+            } else if (staffed && uniform_open01(draws[3]) <
+                                      delivered->hunt[territories_.rep_of(id, table.segment[i])]) {
               won_by = AcquisitionChannel::sales;
               ++obs.acquired_by_sales;
-              const std::uint32_t rep = workforce::territory_of(id, reps_);
+              const std::uint32_t rep = territories_.rep_of(id, table.segment[i]);
               part.territories.won_by_rep[rep] += 1.0;
               part.territories.won_clv[rep] += segment_clv_[table.segment[i]];
             }
@@ -213,7 +218,7 @@ StepObservation World::advance(std::uint32_t month, const workforce::DeliveredSe
               continue;
             }
             // The measurement system credits the territory's rep with every customer won there.
-            if (staffed) part.territories.attributed[workforce::territory_of(id, reps_)] += 1.0;
+            if (staffed) part.territories.attributed[territories_.rep_of(id, table.segment[i])] += 1.0;
             table.status[i] = CustomerStatus::active;
             table.channel[i] = won_by;
             table.acquired_month[i] = static_cast<std::int32_t>(month);
@@ -225,7 +230,7 @@ StepObservation World::advance(std::uint32_t month, const workforce::DeliveredSe
           ++obs.active_at_start;
           const float satisfaction = table.satisfaction[i];
           // What the customer's rep delivers (a fixed service level without a workforce).
-          const std::uint32_t rep = staffed ? workforce::territory_of(id, reps_) : 0;
+          const std::uint32_t rep = staffed ? territories_.rep_of(id, table.segment[i]) : 0;
           float experience = seg.experience;
           float purchase_factor = 1.0f, price_factor = 1.0f, cross_sell = 0.0f, answer_shift = 0.0f;
           if (staffed) {
@@ -336,7 +341,7 @@ workforce::TerritoryMonth World::territory_outlook() const {
       customers_.size(), workforce::TerritoryMonth(reps_),
       [&](std::size_t begin, std::size_t end, workforce::TerritoryMonth& part) {
         for (std::size_t i = begin; i < end; ++i) {
-          const std::uint32_t rep = workforce::territory_of(static_cast<std::uint32_t>(i), reps_);
+          const std::uint32_t rep = territories_.rep_of(static_cast<std::uint32_t>(i), customers_.segment[i]);
           if (customers_.status[i] == CustomerStatus::prospect) {
             part.prospects[rep] += 1.0;
             part.prospect_clv[rep] += segment_clv_[customers_.segment[i]];

@@ -8,6 +8,7 @@
 #include "models/customer/referral_network.h"
 #include "models/scenario.h"
 #include "models/workforce/rep_exchange.h"
+#include "models/workforce/territories.h"
 #include "models/world/segment_constants.h"
 #include "models/world/step_observation.h"
 #include "sim/core/random_stream.h"
@@ -54,6 +55,7 @@ class World {
   std::vector<std::uint64_t> prospects_by_segment_;
   double monthly_discount_rate_;
   std::uint32_t reps_ = 0;
+  workforce::Territories territories_;
   std::vector<float> service_weight_;  ///< per member: share of its rep's service (CLV scores)
   std::vector<double> segment_clv_;    ///< predicted CLV of a customer won now, by segment
   std::vector<float> recent_sales_;    ///< per member: sales within the clawback window (clawbacks only)

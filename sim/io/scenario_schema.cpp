@@ -196,6 +196,7 @@ const std::vector<Field<WorkforceParams>>& workforce_fields() {
       {"coaching_possible", &WorkforceParams::coaching_possible},
       {"clv_scores_visible", &WorkforceParams::clv_scores_visible},
       {"clv_score_noise", &WorkforceParams::clv_score_noise, 0, 10},
+      {"territories", &WorkforceParams::territories},
       {"organization", &WorkforceParams::organization},
       {"product_lines", &WorkforceParams::product_lines, 1, 1000},
       {"cross_sell_share", &WorkforceParams::cross_sell_share, 0, 10},
@@ -221,6 +222,7 @@ const std::vector<Field<RepProfile>>& rep_profile_fields() {
 
 const std::vector<Field<EffortResponse>>& effort_response_fields() {
   static const std::vector<Field<EffortResponse>> fields = {
+      {"hunt_rate", &EffortResponse::hunt_rate, 0, 1},
       {"sell_lift", &EffortResponse::sell_lift, 0, 10},
       {"service_lift", &EffortResponse::service_lift, 0, 10},
       {"coaching_lift", &EffortResponse::coaching_lift, 0, 10},
@@ -315,6 +317,11 @@ const std::vector<std::string>& plan_nested_keys() {
   static const std::vector<std::string> keys = {"quota_per_month", "commission",      "clawback",
                                                 "nps_bonus",       "scorecard_bonus", "team_bonus"};
   return keys;
+}
+
+const std::vector<std::string>& territory_rule_names() {
+  static const std::vector<std::string> names = {"round_robin", "by_segment"};
+  return names;
 }
 
 const std::vector<std::string>& organization_names() {

@@ -25,7 +25,7 @@ using Member =
                  std::uint64_t Section::*, bool Section::*, std::string Section::*,
                  models::NetworkKind Section::*, models::partnership::KpiKind Section::*,
                  models::workforce::Organization Section::*, models::workforce::EvaluationPeriod Section::*,
-                 models::workforce::CommissionBase Section::*>;
+                 models::workforce::CommissionBase Section::*, models::workforce::TerritoryRule Section::*>;
 
 /// One scalar key of a section: its name, member and numeric range.
 template <typename Section>
@@ -77,6 +77,7 @@ const std::vector<std::string>& plan_nested_keys();
 const std::vector<std::string>& organization_names();
 const std::vector<std::string>& period_names();
 const std::vector<std::string>& commission_base_names();
+const std::vector<std::string>& territory_rule_names();
 
 /// Top-level keys of a scenario, in the order a resolved scenario is written.
 const std::vector<std::string>& top_level_keys();
@@ -97,6 +98,8 @@ const std::vector<std::string>& enum_names() {
     return organization_names();
   } else if constexpr (std::is_same_v<Enum, models::workforce::EvaluationPeriod>) {
     return period_names();
+  } else if constexpr (std::is_same_v<Enum, models::workforce::TerritoryRule>) {
+    return territory_rule_names();
   } else {
     static_assert(std::is_same_v<Enum, models::workforce::CommissionBase>, "an enum without names");
     return commission_base_names();
