@@ -16,8 +16,8 @@ Territories::Territories(TerritoryRule rule, std::uint32_t reps,
   std::uint32_t member = 0, rep = 0;
   for (std::size_t s = 0; s < segment_sizes.size(); ++s) {
     const std::uint32_t still_to_staff = static_cast<std::uint32_t>(segment_sizes.size() - s - 1);
-    const auto share =
-        static_cast<std::uint32_t>(std::lround(static_cast<double>(reps_) * segment_sizes[s] / std::max(1.0, members)));
+    const auto share = static_cast<std::uint32_t>(
+        std::lround(static_cast<double>(reps_) * segment_sizes[s] / std::max(1.0, members)));
     const std::uint32_t team =
         s + 1 == segment_sizes.size() ? reps_ - rep : std::clamp(share, 1u, reps_ - rep - still_to_staff);
     first_member_.push_back(member);

@@ -2,6 +2,7 @@
 #include "sim/io/run_file_writer.h"
 #include <system_error>
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <limits>
@@ -62,18 +63,17 @@ void create_double_dataset(hid_t parent, const std::string& name, const std::vec
       H5Dclose);
 }
 
-/// Writes `count` values into `dataset` at `offset` (a hyperslab of the given rank).
-void write_block(hid_t file, const std::string& dataset_path, const std::vector<hsize_t>& offset,
-                 const std::vector<hsize_t>& count, hid_t memory_type, const void* values) {
+/// Writes `count` values to the points of a dataset listed in `coordinates` (rank values each).
+void write_points(hid_t file, const std::string& dataset_path, const std::vector<hsize_t>& coordinates,
+                  std::size_t count, hid_t memory_type, const void* values) {
   const Hdf5Handle dataset(checked(H5Dopen2(file, dataset_path.c_str(), H5P_DEFAULT), "open " + dataset_path),
                            H5Dclose);
   const Hdf5Handle file_space(checked(H5Dget_space(dataset), "get space of " + dataset_path), H5Sclose);
-  checked_status(
-      H5Sselect_hyperslab(file_space, H5S_SELECT_SET, offset.data(), nullptr, count.data(), nullptr),
-      "select in " + dataset_path);
-  const Hdf5Handle memory_space(
-      checked(H5Screate_simple(static_cast<int>(count.size()), count.data(), nullptr), "create memory space"),
-      H5Sclose);
+  checked_status(H5Sselect_elements(file_space, H5S_SELECT_SET, count, coordinates.data()),
+                 "select in " + dataset_path);
+  const hsize_t length = count;
+  const Hdf5Handle memory_space(checked(H5Screate_simple(1, &length, nullptr), "create memory space"),
+                                H5Sclose);
   checked_status(H5Dwrite(dataset, memory_type, memory_space, file_space, H5P_DEFAULT, values),
                  "write " + dataset_path);
 }
@@ -165,7 +165,14 @@ RunFileWriter::RunFileWriter(std::filesystem::path final_path, const Provenance&
   }
 }
 
-RunFileWriter::~RunFileWriter() = default;  // an uncommitted file stays "partial" at the temporary path
+RunFileWriter::~RunFileWriter() {
+  // An uncommitted file stays "partial" at the temporary path, with every run it was given.
+  try {
+    if (file_.get() >= 0) flush_runs();
+  } catch (const std::exception&) {
+    // A destructor must not throw; the runs not written are redone by a resume.
+  }
+}
 
 void RunFileWriter::write_run(const core::RunRecord& record) {
   if (record.design_point >= points_ || record.replication >= replications_) {
@@ -176,19 +183,44 @@ void RunFileWriter::write_run(const core::RunRecord& record) {
       record.timeseries.size() != catalog_.timeseries_names.size() * catalog_.steps) {
     throw std::invalid_argument("run record does not match the metric catalog");
   }
-  const hsize_t p = record.design_point;
-  const hsize_t r = record.replication;
+  queued_.push_back(record);
+  const auto now = std::chrono::steady_clock::now();
+  if (queued_.size() >= 64 || now - last_flush_ >= std::chrono::seconds(1)) flush_runs();
+}
+
+void RunFileWriter::flush_runs() const {
+  last_flush_ = std::chrono::steady_clock::now();
+  if (queued_.empty()) return;
+  const std::size_t runs = queued_.size();
+  const hsize_t steps = catalog_.steps;
+  // Points (p, r) of the queued runs, and (p, r, t) of their months, in queue order.
+  std::vector<hsize_t> cells, months;
+  for (const core::RunRecord& record : queued_) {
+    cells.insert(cells.end(), {record.design_point, record.replication});
+    for (hsize_t t = 0; t < steps; ++t)
+      months.insert(months.end(), {record.design_point, record.replication, t});
+  }
+  std::vector<double> values(runs * std::max<hsize_t>(steps, 1));
   for (std::size_t m = 0; m < catalog_.summary_names.size(); ++m) {
-    write_block(file_, "/summary/" + catalog_.summary_names[m], {p, r}, {1, 1}, H5T_NATIVE_DOUBLE,
-                &record.summary[m]);
+    for (std::size_t k = 0; k < runs; ++k) values[k] = queued_[k].summary[m];
+    write_points(file_, "/summary/" + catalog_.summary_names[m], cells, runs, H5T_NATIVE_DOUBLE,
+                 values.data());
   }
-  for (std::size_t m = 0; m < catalog_.timeseries_names.size(); ++m) {
-    write_block(file_, "/timeseries/" + catalog_.timeseries_names[m], {p, r, 0}, {1, 1, catalog_.steps},
-                H5T_NATIVE_DOUBLE, record.timeseries.data() + m * catalog_.steps);
+  for (std::size_t m = 0; m < catalog_.timeseries_names.size() && steps > 0; ++m) {
+    for (std::size_t k = 0; k < runs; ++k) {
+      std::copy_n(queued_[k].timeseries.begin() + static_cast<std::ptrdiff_t>(m * steps), steps,
+                  values.begin() + static_cast<std::ptrdiff_t>(k * steps));
+    }
+    write_points(file_, "/timeseries/" + catalog_.timeseries_names[m], months, runs * steps,
+                 H5T_NATIVE_DOUBLE, values.data());
   }
-  write_block(file_, "/design/run_id", {p, r}, {1, 1}, H5T_NATIVE_UINT64, &record.run_id);
-  const std::uint8_t done = 1;
-  write_block(file_, "/design/done", {p, r}, {1, 1}, H5T_NATIVE_UINT8, &done);
+  std::vector<std::uint64_t> ids;
+  for (const core::RunRecord& record : queued_) ids.push_back(record.run_id);
+  write_points(file_, "/design/run_id", cells, runs, H5T_NATIVE_UINT64, ids.data());
+  // Done last: a run counts as done only once everything it wrote is there.
+  const std::vector<std::uint8_t> done(runs, 1);
+  write_points(file_, "/design/done", cells, runs, H5T_NATIVE_UINT8, done.data());
+  queued_.clear();
   checked_status(H5Fflush(file_, H5F_SCOPE_GLOBAL), "flush " + temporary_path_.string());
 }
 
@@ -229,6 +261,7 @@ std::string RunFileWriter::string_attribute(const std::string& name) const {
 }
 
 std::vector<std::uint8_t> RunFileWriter::done_mask() const {
+  flush_runs();
   std::vector<std::uint8_t> done(std::size_t{points_} * replications_);
   const Hdf5Handle dataset(checked(H5Dopen2(file_, "/design/done", H5P_DEFAULT), "open /design/done"),
                            H5Dclose);
@@ -238,6 +271,7 @@ std::vector<std::uint8_t> RunFileWriter::done_mask() const {
 }
 
 std::vector<double> RunFileWriter::read_summary(const std::string& metric) const {
+  flush_runs();
   std::vector<double> values(std::size_t{points_} * replications_);
   const std::string path = "/summary/" + metric;
   const Hdf5Handle dataset(checked(H5Dopen2(file_, path.c_str(), H5P_DEFAULT), "open " + path), H5Dclose);
@@ -319,6 +353,7 @@ void RunFileWriter::write_sensitivity(const std::vector<std::string>& metric_nam
 }
 
 void RunFileWriter::commit() {
+  flush_runs();
   {
     const Hdf5Handle root(checked(H5Gopen2(file_, "/", H5P_DEFAULT), "open root group"), H5Gclose);
     detail::write_string_attribute(root, "status", "complete");

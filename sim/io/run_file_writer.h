@@ -1,6 +1,7 @@
 // Writes a salesim run file: the HDF5 layout of DESIGN §5, schema version 1.
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <filesystem>
 #include <string>
@@ -63,10 +64,15 @@ class RunFileWriter {
   /// Marks the file as one shard of a sweep: its done mask covers only its slice.
   void set_shard(std::uint32_t index, std::uint32_t count);
 
-  /// Writes one run's summaries, time series and id and marks it done; flushes, so the run
-  /// survives a later crash. Not thread safe.
+  /// Queues one run's summaries, time series and id; every 64 runs or second (and before any read,
+  /// statistics or commit) the queue is written in one selection per dataset, marked done and
+  /// flushed, so a crash loses at most the runs of the last second, which a resume redoes.
+  /// Not thread safe.
   /// @throws std::invalid_argument when the record does not fit the catalog or design.
   void write_run(const core::RunRecord& record);
+
+  /// Writes the queued runs now.
+  void flush_runs() const;
 
   /// Writes /stats/<metric>: stats_by_metric[m][p], metrics in catalog summary order.
   void write_stats(const std::vector<std::vector<analysis::SummaryStatistics>>& stats_by_metric);
@@ -98,6 +104,9 @@ class RunFileWriter {
   std::uint32_t points_ = 0;
   std::uint32_t replications_ = 0;
   detail::Hdf5Handle file_;
+  // Writing runs one at a time costs a dataset write per metric and run; batches amortise it.
+  mutable std::vector<core::RunRecord> queued_;
+  mutable std::chrono::steady_clock::time_point last_flush_ = std::chrono::steady_clock::now();
 };
 
 }  // namespace salesim::sim::io
