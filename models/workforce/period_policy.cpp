@@ -40,7 +40,7 @@ PeriodPolicy::PeriodPolicy(const WorkforceParams& params, const RepOutlook& star
   pulled_ = response.pull_forward_share * start.revenue_per_month *
             (on_margin_ ? start.margin_share - response.pull_forward_cost : 1.0 - response.pull_forward_cost);
   pull_loss_ = start.bookings_value_next * response.pull_forward_share * start.revenue_per_month * unit;
-  for (double e = 0.0; e <= params.max_effort + 1e-9; e += 0.25) sells_.push_back(e);
+  sells_ = effort_grid(params.max_effort);
   discounts_ = {0.0};
   for (int k = 1; k <= 4 && params.discount_authority > 0.0; ++k)
     discounts_.push_back(params.discount_authority * k / 4.0);
@@ -71,8 +71,7 @@ double PeriodPolicy::base_of(double booked_revenue, double booked_margin) const 
 
 double PeriodPolicy::month_bookings(double sell, double discount) const {
   const EffortResponse& response = params_.response;
-  const double list = start_.revenue_per_month *
-                      std::max(0.0, 1.0 + response.sell_lift * (start_.productivity * sell - 1.0)) *
+  const double list = start_.revenue_per_month * sell_factor(response, start_.productivity, sell) *
                       (1.0 + response.discount_elasticity * discount);
   return list * (on_margin_ ? start_.margin_share - discount : 1.0 - discount);
 }
@@ -86,13 +85,7 @@ double PeriodPolicy::terminal(double booked) const {
   kpis.quota = start_.quota;
   kpis.nps = measured_nps_;
   const double attained = attainment(plan, kpis);
-  if (plan.scorecard_bonus) {
-    for (const ScorecardTarget& kpi : plan.scorecard_bonus->kpis) {
-      kpis.scorecard.push_back(kpi.name == "surveyed_nps" ? measured_nps_
-                               : kpi.name == "attainment" ? attained
-                                                          : 0.0);
-    }
-  }
+  kpis.scorecard = scorecard_values(plan, measured_nps_, attained);
   double pay = pay_for_period(plan, kpis).total;
   if (plan.quota_ratchet > 0.0) {
     pay += start_.quota_value *

@@ -12,14 +12,11 @@
 #include "models/workforce/period_policy.h"
 
 namespace salesim::models::workforce {
-namespace {
 
-/// Purchases relative to normal effort: 1 at effort 1 for a fully productive rep.
 double sell_factor(const EffortResponse& response, double productivity, double effort) {
   return std::max(0.0, 1.0 + response.sell_lift * (productivity * effort - 1.0));
 }
 
-/// The plan's scorecard KPIs as the rep believes they will be measured.
 std::vector<double> scorecard_values(const IncentivePlan& plan, double measured_nps, double attainment) {
   std::vector<double> values;
   if (!plan.scorecard_bonus) return values;
@@ -29,12 +26,13 @@ std::vector<double> scorecard_values(const IncentivePlan& plan, double measured_
   return values;
 }
 
-/// The grid of effort levels a rep chooses among: 0, 0.25, ..., max_effort.
 std::vector<double> effort_grid(double max_effort) {
   std::vector<double> grid;
   for (double e = 0.0; e <= max_effort + 1e-9; e += 0.25) grid.push_back(e);
   return grid;
 }
+
+namespace {
 
 /// The index a rep picks among options with these utilities: best response, or logit with noise.
 std::size_t pick(const std::vector<double>& utilities, double noise, double uniform01) {
@@ -68,10 +66,6 @@ RepOutlook fresh_period(const WorkforceParams& params, double quota, double reve
   fresh.productivity = productivity;
   return fresh;
 }
-
-}  // namespace
-
-namespace {
 
 /// E[pay^power] of the period (power 1: the mean, with the ratchet's shadow cost; 2: the raw
 /// second moment of pay alone).

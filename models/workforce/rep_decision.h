@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <vector>
 
 #include "models/workforce/incentive_plan.h"
 #include "models/workforce/workforce_params.h"
@@ -35,6 +36,18 @@ struct RepChoice {
   double hunt = 0.0;          ///< effort spent winning new customers
   bool pull_forward = false;  ///< books part of next month's deals now (at a discount)
 };
+
+/// @brief Purchases relative to normal effort: 1 + lift (productivity x effort - 1), at least 0;
+/// 1 at effort 1 for a fully productive rep.
+[[nodiscard]] double sell_factor(const EffortResponse& response, double productivity, double effort);
+
+/// @brief The plan's scorecard KPIs, in its order, from the measures reps are judged on
+/// (`surveyed_nps`, `attainment`; any other name reads 0).
+[[nodiscard]] std::vector<double> scorecard_values(const IncentivePlan& plan, double measured_nps,
+                                                   double attainment);
+
+/// @brief The effort levels a rep chooses among: 0, 0.25, ..., max_effort.
+[[nodiscard]] std::vector<double> effort_grid(double max_effort);
 
 /// Uniform draws for the rep's noisy choices, from its own stream.
 struct ChoiceDraws {

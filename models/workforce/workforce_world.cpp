@@ -102,9 +102,8 @@ const DeliveredService& WorkforceWorld::decide(std::uint32_t month, const Territ
     }
     const RepChoice& choice = choices_[rep];
     const double skill = employed_[rep] ? productivity(rep) : 0.0;
-    delivered_.purchase_factor[rep] =
-        static_cast<float>(std::max(0.0, 1.0 + response.sell_lift * (skill * choice.sell - 1.0)) *
-                           (1.0 + response.discount_elasticity * choice.discount));
+    delivered_.purchase_factor[rep] = static_cast<float>(
+        sell_factor(response, skill, choice.sell) * (1.0 + response.discount_elasticity * choice.discount));
     delivered_.price_factor[rep] = static_cast<float>(1.0 - choice.discount);
     delivered_.service[rep] = static_cast<float>(skill * choice.service);
     delivered_.answer_shift[rep] = static_cast<float>(response.coaching_lift * choice.coaching);
@@ -151,13 +150,7 @@ void WorkforceWorld::pay_period(std::uint32_t rep, double team_attainment, Workf
     kpis.churned_sales_commission = booked > 0.0 ? churned_sales_[rep] * commission / booked : 0.0;
   }
   const double attained = attainment(plan, kpis);
-  if (plan.scorecard_bonus) {
-    for (const ScorecardTarget& kpi : plan.scorecard_bonus->kpis) {
-      kpis.scorecard.push_back(kpi.name == "surveyed_nps" ? kpis.nps
-                               : kpi.name == "attainment" ? attained
-                                                          : 0.0);
-    }
-  }
+  kpis.scorecard = scorecard_values(plan, kpis.nps, attained);
   const PayBreakdown pay = pay_for_period(plan, kpis);
   const double variable = pay.total - pay.salary;
   observed.variable_pay += variable;
