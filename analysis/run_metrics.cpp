@@ -173,6 +173,8 @@ void append_workforce_summaries(const RunObservation& run, double revenue, doubl
   summaries.emplace_back("pull_forwards", value(count(total.pull_forwards)));
   summaries.emplace_back("coaching_share",
                          value(ratio(count(total.coaching_reps), count(total.reps_employed))));
+  summaries.emplace_back("cherry_picking_share",
+                         value(ratio(count(total.cherry_picking_reps), count(total.reps_employed))));
   summaries.emplace_back("quits", value(count(total.quits)));
   summaries.emplace_back("vacancy_months", value(count(total.vacant)));
 }

@@ -193,6 +193,20 @@ RepChoice choose_month(const WorkforceParams& params, const RepOutlook& outlook,
   choice.sell = plan_ahead.sells()[best / discounts];
   choice.discount = plan_ahead.discounts()[best % discounts];
 
+  // Cherry-picking: selling only to satisfied customers books more for the same effort, while the
+  // unhappy ones get neither selling nor service and measured NPS suffers.
+  if (params.cherry_picking_possible) {
+    WorkforceParams frictionless = params;
+    frictionless.response.pull_forward_cost = 0.0;
+    const double extra = params.response.cherry_pick_gain * outlook.revenue_per_month *
+                         sell_factor(params.response, outlook.productivity, choice.sell);
+    const double neglect = nps_points_per_service;  // the unhappy customers lose their service
+    const std::vector<double> picking = {
+        0.0, expected_period_pay(frictionless, outlook, choice.sell, choice.discount, nps - neglect, extra) -
+                 expected_period_pay(frictionless, outlook, choice.sell, choice.discount, nps)};
+    choice.cherry_pick = pick(picking, params.decision_noise, draws.picking) == 1;
+  }
+
   // At a period end a rep can book part of next month's deals now, at a discount.
   if (outlook.months_left == 1 && params.response.pull_forward_share > 0.0) {
     const std::vector<double> pull = {0.0,

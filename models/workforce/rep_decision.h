@@ -34,6 +34,7 @@ struct RepChoice {
   double coaching = 0.0;
   double discount = 0.0;
   double hunt = 0.0;          ///< effort spent winning new customers
+  bool cherry_pick = false;   ///< works only its satisfied customers, neglecting the rest
   bool pull_forward = false;  ///< books part of next month's deals now (at a discount)
 };
 
@@ -55,6 +56,7 @@ struct ChoiceDraws {
   double serving = 0.5;
   double pulling = 0.5;
   double hunting = 0.5;
+  double picking = 0.5;
 };
 
 /// How much measured NPS the rep believes a unit of service (or coaching) effort buys.

@@ -10,12 +10,14 @@ namespace salesim::models::workforce {
 
 /// Per rep (index = rep id): what its customers receive this month. A vacant territory gets nothing.
 struct DeliveredService {
-  std::vector<float> purchase_factor;  ///< x purchase probability: selling effort and discount
-  std::vector<float> price_factor;     ///< 1 - discount
-  std::vector<float> service;          ///< effective service effort (1: what service.level assumed)
-  std::vector<float> answer_shift;     ///< survey answer points from coaching
-  std::vector<float> cross_sell;       ///< extra spend per purchase, as a share (customer managers)
-  std::vector<float> hunt;             ///< chance each prospect of the territory is won this month
+  std::vector<float> purchase_factor;            ///< x purchase probability: selling effort and discount
+  std::vector<float> price_factor;               ///< 1 - discount
+  std::vector<float> service;                    ///< effective service effort (1: what service.level assumed)
+  std::vector<float> answer_shift;               ///< survey answer points from coaching
+  std::vector<float> cross_sell;                 ///< extra spend per purchase, as a share (customer managers)
+  std::vector<float> neglected_purchase_factor;  ///< for unhappy customers of a cherry-picking rep
+  std::vector<std::uint8_t> cherry_pick;         ///< 1: the rep works only its satisfied customers
+  std::vector<float> hunt;                       ///< chance each prospect of the territory is won this month
 
   explicit DeliveredService(std::size_t reps = 0)
       : purchase_factor(reps, 1.0f),
@@ -23,6 +25,8 @@ struct DeliveredService {
         service(reps, 1.0f),
         answer_shift(reps, 0.0f),
         cross_sell(reps, 0.0f),
+        neglected_purchase_factor(reps, 1.0f),
+        cherry_pick(reps, 0),
         hunt(reps, 0.0f) {}
 };
 

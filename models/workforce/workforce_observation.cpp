@@ -23,6 +23,7 @@ WorkforceMonth& WorkforceMonth::operator+=(const WorkforceMonth& other) noexcept
   list_revenue += other.list_revenue;
   pull_forwards += other.pull_forwards;
   coaching_reps += other.coaching_reps;
+  cherry_picking_reps += other.cherry_picking_reps;
   period_ends += other.period_ends;
   attainment_sum += other.attainment_sum;
   reached_quota += other.reached_quota;

@@ -24,9 +24,11 @@ struct WorkforceMonth {
   double discount_revenue = 0.0;    ///< revenue given away in discounts (list - paid)
   double list_revenue = 0.0;        ///< revenue at list price of discounted territories' purchases
   std::uint64_t pull_forwards = 0;  ///< reps who pulled deals into a period end
-  std::uint64_t coaching_reps = 0;  ///< reps who coached survey answers
-  std::uint64_t period_ends = 0;    ///< reps whose evaluation period ended this month
-  double attainment_sum = 0.0;      ///< over those reps
+  std::uint64_t coaching_reps = 0;
+  std::uint64_t cherry_picking_reps =
+      0;  ///< reps who worked only their satisfied customers  ///< reps who coached survey answers
+  std::uint64_t period_ends = 0;  ///< reps whose evaluation period ended this month
+  double attainment_sum = 0.0;    ///< over those reps
   std::uint64_t reached_quota = 0;
   double coordination_cost = 0.0;
 

@@ -33,6 +33,7 @@ struct EffortResponse {
   double discount_elasticity = 4.0;  ///< purchase probability x (1 + elasticity x discount)
   double bookings_cv = 0.25;         ///< reps' belief of the month-to-month sd of bookings over their mean
   double pull_forward_share = 0.3;   ///< share of next month's bookings a rep can pull into a period end
+  double cherry_pick_gain = 0.15;    ///< extra bookings from working only satisfied customers, as a share
   double pull_forward_cost = 0.1;    ///< discount needed to pull a deal forward
 };
 
@@ -46,13 +47,14 @@ struct WorkforceParams {
   RepProfile profile;
   EffortResponse response;
   IncentivePlan plan;
-  double quota_per_month = 0.0;     ///< each rep's starting quota, in the commission base's units
-  double max_effort = 3.0;          ///< effort per activity and month, in units of normal effort
-  double decision_noise = 0.0;      ///< logit noise scale on effort choices, in money (0: best response)
-  double discount_authority = 0.0;  ///< largest discount a rep may give without approval
-  bool coaching_possible = false;   ///< reps can coach customers' survey answers
-  bool clv_scores_visible = false;  ///< reps see each customer's CLV score
-  double clv_score_noise = 0.0;     ///< sd of the score's error, relative to the true value
+  double quota_per_month = 0.0;          ///< each rep's starting quota, in the commission base's units
+  double max_effort = 3.0;               ///< effort per activity and month, in units of normal effort
+  double decision_noise = 0.0;           ///< logit noise scale on effort choices, in money (0: best response)
+  double discount_authority = 0.0;       ///< largest discount a rep may give without approval
+  bool coaching_possible = false;        ///< reps can coach customers' survey answers
+  bool cherry_picking_possible = false;  ///< reps can work only their easy (satisfied) customers
+  bool clv_scores_visible = false;       ///< reps see each customer's CLV score
+  double clv_score_noise = 0.0;          ///< sd of the score's error, relative to the true value
   TerritoryRule territories = TerritoryRule::round_robin;  ///< how customers are dealt out to reps
   Organization organization = Organization::product_centric;
   std::uint32_t product_lines = 1;  ///< lines a customer can buy; customer managers cross-sell

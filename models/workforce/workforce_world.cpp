@@ -107,6 +107,11 @@ const DeliveredService& WorkforceWorld::decide(std::uint32_t month, const Territ
     delivered_.price_factor[rep] = static_cast<float>(1.0 - choice.discount);
     delivered_.service[rep] = static_cast<float>(skill * choice.service);
     delivered_.answer_shift[rep] = static_cast<float>(response.coaching_lift * choice.coaching);
+    delivered_.cherry_pick[rep] = choice.cherry_pick ? 1 : 0;
+    delivered_.neglected_purchase_factor[rep] = static_cast<float>(sell_factor(response, skill, 0.0));
+    if (choice.cherry_pick) {
+      delivered_.purchase_factor[rep] *= static_cast<float>(1.0 + response.cherry_pick_gain);
+    }
     delivered_.hunt[rep] = static_cast<float>(std::min(1.0, response.hunt_rate * skill * choice.hunt));
     const bool cross_sells =
         params_.organization == Organization::customer_centric && params_.product_lines > 1;
@@ -234,6 +239,7 @@ WorkforceMonth WorkforceWorld::settle(std::uint32_t month, const TerritoryMonth&
     observed.service_effort += choice.service;
     observed.coaching_effort += choice.coaching;
     observed.hunt_effort += choice.hunt;
+    observed.cherry_picking_reps += choice.cherry_pick ? 1 : 0;
     observed.coaching_reps += choice.coaching > 0.0 ? 1 : 0;
     const double cost = params_.profile.effort_cost / 2.0;
     effort_cost_in_period_[rep] += cost * (choice.sell * choice.sell + choice.service * choice.service +

@@ -240,6 +240,11 @@ StepObservation World::advance(std::uint32_t month, const workforce::DeliveredSe
             price_factor = delivered->price_factor[rep];
             cross_sell = delivered->cross_sell[rep];
             answer_shift = delivered->answer_shift[rep];
+            // A cherry-picking rep leaves its unhappy customers alone: no selling, no service.
+            if (delivered->cherry_pick[rep] != 0 && satisfaction < ctx.reference) {
+              experience = seg.experience - service_lift;
+              purchase_factor = delivered->neglected_purchase_factor[rep];
+            }
           }
           const auto draws = behaviour_.block(id, month, 0);
           const float hazard = customer::churn_hazard(seg.base_churn_hazard, ctx.churn_sensitivity,

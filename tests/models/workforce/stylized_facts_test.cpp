@@ -290,3 +290,21 @@ TEST_CASE("commission on predicted CLV sends reps hunting, and the books credit 
   tests::report_effect("acquisitions credited to reps - won by them", bias.paired);
   CHECK(bias.paired.ci_low > 0.0);
 }
+
+TEST_CASE("reps paid on bookings cherry-pick satisfied customers, and the neglected ones churn",
+          "[workforce][stylized]") {
+  // Working only the easy accounts books more this month for the same effort; the unhappy ones get
+  // no attention, sink further and leave, so the base and customer equity erode. An NPS bonus makes
+  // the neglect cost the rep, and cherry-picking stops.
+  auto honest = staffed_market();
+  auto picking = honest;
+  picking.workforce.cherry_picking_possible = true;
+  const auto churn = compare_and_report(honest, picking, "churn_rate", "cherry-picking possible - not");
+  const auto equity = compare_and_report(honest, picking, "customer_equity", "cherry-picking possible - not");
+  CHECK(churn.paired.ci_low > 0.0);
+  CHECK(equity.paired.ci_high < 0.0);
+  auto nps_paid = picking;
+  nps_paid.workforce.plan.nps_bonus = models::workforce::NpsBonus{-50.0, 40.0, {}};
+  const auto share = compare_and_report(picking, nps_paid, "cherry_picking_share", "NPS bonus - none");
+  CHECK(share.paired.ci_high < 0.0);
+}
