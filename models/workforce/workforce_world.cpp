@@ -4,6 +4,9 @@
 #include <algorithm>
 #include <cmath>
 
+#include <tbb/blocked_range.h>
+#include <tbb/parallel_for.h>
+
 #include "sim/core/random_stream.h"
 
 namespace salesim::models::workforce {
@@ -59,68 +62,77 @@ double WorkforceWorld::productivity(std::uint32_t rep) const {
 }
 
 const DeliveredService& WorkforceWorld::decide(std::uint32_t month, const TerritoryMonth& outlook) {
-  const EffortResponse& response = params_.response;
   const std::uint32_t month_in_period = (month - 1) % months_per_period_;
-  for (std::uint32_t rep = 0; rep < params_.reps; ++rep) {
-    expected_revenue_[rep] = outlook.expected_revenue_next[rep];
-    margin_share_[rep] =
-        expected_revenue_[rep] > 0.0 ? outlook.expected_margin_next[rep] / expected_revenue_[rep] : 0.0;
-    if (!employed_[rep]) {
-      choices_[rep] = RepChoice{0.0, 0.0, 0.0, 0.0, 0.0, false};
-    } else {
-      const double skill = productivity(rep);
-      if (month_in_period == 0) {
-        quota_value_[rep] =
-            quota_value(params_, quota_[rep], expected_revenue_[rep], margin_share_[rep], skill);
-        bookings_value_[rep] =
-            bookings_value(params_, quota_[rep], expected_revenue_[rep], margin_share_[rep], skill);
-      }
-      RepOutlook view;
-      view.months_left = months_per_period_ - month_in_period;
-      view.booked_revenue = booked_revenue_[rep];
-      view.booked_margin = booked_margin_[rep];
-      view.quota = quota_[rep];
-      view.revenue_per_month = expected_revenue_[rep];
-      view.margin_share = margin_share_[rep];
-      view.productivity = skill;
-      // What NPS would be at normal service: today's, corrected for how far last month's service was off.
-      view.nps_at_normal_effort =
-          nps_of(outlook.truth[rep]) + nps_points_per_service * (1.0 - skill * choices_[rep].service);
-      view.quota_value = quota_value_[rep];
-      view.bookings_value_next = bookings_value_[rep];
-      view.prospects = outlook.prospects[rep];
-      view.prospect_clv =
-          outlook.prospects[rep] > 0.0 ? outlook.prospect_clv[rep] / outlook.prospects[rep] : 0.0;
-      // The period is planned at its start (or when a new hire arrives); months follow the plan.
-      if (month_in_period == 0 || policies_[rep].empty()) {
-        policies_[rep] = PeriodPolicy(params_, view, view.nps_at_normal_effort);
-      }
-      const auto draw = draws_.block(rep, month);
-      choices_[rep] = choose_month(params_, view, policies_[rep],
-                                   {uniform_open01(draw[0]), uniform_open01(draw[1]), uniform_open01(draw[2]),
-                                    uniform_open01(draw[3])});
-    }
-    const RepChoice& choice = choices_[rep];
-    const double skill = employed_[rep] ? productivity(rep) : 0.0;
-    delivered_.purchase_factor[rep] = static_cast<float>(
-        sell_factor(response, skill, choice.sell) * (1.0 + response.discount_elasticity * choice.discount));
-    delivered_.price_factor[rep] = static_cast<float>(1.0 - choice.discount);
-    delivered_.service[rep] = static_cast<float>(skill * choice.service);
-    delivered_.answer_shift[rep] = static_cast<float>(response.coaching_lift * choice.coaching);
-    delivered_.cherry_pick[rep] = choice.cherry_pick ? 1 : 0;
-    delivered_.neglected_purchase_factor[rep] = static_cast<float>(sell_factor(response, skill, 0.0));
-    if (choice.cherry_pick) {
-      delivered_.purchase_factor[rep] *= static_cast<float>(1.0 + response.cherry_pick_gain);
-    }
-    delivered_.hunt[rep] = static_cast<float>(std::min(1.0, response.hunt_rate * skill * choice.hunt));
-    const bool cross_sells =
-        params_.organization == Organization::customer_centric && params_.product_lines > 1;
-    delivered_.cross_sell[rep] =
-        cross_sells ? static_cast<float>(params_.cross_sell_share * (params_.product_lines - 1) *
-                                         std::min(1.0, skill * choice.sell))
-                    : 0.0f;
-  }
+  // Reps decide independently (each from its own draws and state), so they plan in parallel.
+  tbb::parallel_for(tbb::blocked_range<std::uint32_t>(0, params_.reps, 1),
+                    [&](const tbb::blocked_range<std::uint32_t>& range) {
+                      for (std::uint32_t rep = range.begin(); rep != range.end(); ++rep) {
+                        decide_rep(rep, month, month_in_period, outlook);
+                      }
+                    });
   return delivered_;
+}
+
+void WorkforceWorld::decide_rep(std::uint32_t rep, std::uint32_t month, std::uint32_t month_in_period,
+                                const TerritoryMonth& outlook) {
+  const EffortResponse& response = params_.response;
+  expected_revenue_[rep] = outlook.expected_revenue_next[rep];
+  margin_share_[rep] =
+      expected_revenue_[rep] > 0.0 ? outlook.expected_margin_next[rep] / expected_revenue_[rep] : 0.0;
+  if (!employed_[rep]) {
+    choices_[rep] = RepChoice{0.0, 0.0, 0.0, 0.0, 0.0, false};
+  } else {
+    const double skill = productivity(rep);
+    if (month_in_period == 0) {
+      quota_value_[rep] =
+          quota_value(params_, quota_[rep], expected_revenue_[rep], margin_share_[rep], skill);
+      bookings_value_[rep] =
+          bookings_value(params_, quota_[rep], expected_revenue_[rep], margin_share_[rep], skill);
+    }
+    RepOutlook view;
+    view.months_left = months_per_period_ - month_in_period;
+    view.booked_revenue = booked_revenue_[rep];
+    view.booked_margin = booked_margin_[rep];
+    view.quota = quota_[rep];
+    view.revenue_per_month = expected_revenue_[rep];
+    view.margin_share = margin_share_[rep];
+    view.productivity = skill;
+    // What NPS would be at normal service: today's, corrected for how far last month's service was off.
+    view.nps_at_normal_effort =
+        nps_of(outlook.truth[rep]) + nps_points_per_service * (1.0 - skill * choices_[rep].service);
+    view.quota_value = quota_value_[rep];
+    view.bookings_value_next = bookings_value_[rep];
+    view.prospects = outlook.prospects[rep];
+    view.prospect_clv =
+        outlook.prospects[rep] > 0.0 ? outlook.prospect_clv[rep] / outlook.prospects[rep] : 0.0;
+    // The period is planned at its start (or when a new hire arrives); months follow the plan.
+    if (month_in_period == 0 || policies_[rep].empty()) {
+      policies_[rep] = PeriodPolicy(params_, view, view.nps_at_normal_effort);
+    }
+    const auto draw = draws_.block(rep, month);
+    choices_[rep] = choose_month(
+        params_, view, policies_[rep],
+        {uniform_open01(draw[0]), uniform_open01(draw[1]), uniform_open01(draw[2]), uniform_open01(draw[3])});
+  }
+  const RepChoice& choice = choices_[rep];
+  const double skill = employed_[rep] ? productivity(rep) : 0.0;
+  delivered_.purchase_factor[rep] = static_cast<float>(
+      sell_factor(response, skill, choice.sell) * (1.0 + response.discount_elasticity * choice.discount));
+  delivered_.price_factor[rep] = static_cast<float>(1.0 - choice.discount);
+  delivered_.service[rep] = static_cast<float>(skill * choice.service);
+  delivered_.answer_shift[rep] = static_cast<float>(response.coaching_lift * choice.coaching);
+  delivered_.cherry_pick[rep] = choice.cherry_pick ? 1 : 0;
+  delivered_.neglected_purchase_factor[rep] = static_cast<float>(sell_factor(response, skill, 0.0));
+  if (choice.cherry_pick) {
+    delivered_.purchase_factor[rep] *= static_cast<float>(1.0 + response.cherry_pick_gain);
+  }
+  delivered_.hunt[rep] = static_cast<float>(std::min(1.0, response.hunt_rate * skill * choice.hunt));
+  const bool cross_sells =
+      params_.organization == Organization::customer_centric && params_.product_lines > 1;
+  delivered_.cross_sell[rep] =
+      cross_sells ? static_cast<float>(params_.cross_sell_share * (params_.product_lines - 1) *
+                                       std::min(1.0, skill * choice.sell))
+                  : 0.0f;
 }
 
 void WorkforceWorld::hire(std::uint32_t rep) {

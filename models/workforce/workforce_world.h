@@ -37,6 +37,9 @@ class WorkforceWorld {
 
  private:
   [[nodiscard]] double productivity(std::uint32_t rep) const;
+  /// One rep's choice for the month; touches only that rep's columns.
+  void decide_rep(std::uint32_t rep, std::uint32_t month, std::uint32_t month_in_period,
+                  const TerritoryMonth& outlook);
   void pay_period(std::uint32_t rep, double team_attainment, WorkforceMonth& observed);
   void hire(std::uint32_t rep);
 
