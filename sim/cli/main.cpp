@@ -6,6 +6,7 @@
 
 #include "sim/cli/compare_command.h"
 #include "sim/cli/merge_command.h"
+#include "sim/cli/report_command.h"
 #include "sim/cli/run_command.h"
 #include "sim/cli/sweep_command.h"
 #include "sim/cli/validate_command.h"
@@ -84,6 +85,14 @@ int main(int argc, char** argv) {
   merge_app->add_option("shards", merge_inputs, "Shard HDF5 files")->required()->check(CLI::ExistingFile);
   merge_app->add_option("-o,--output", merge_output, "Merged HDF5 file")->required();
 
+  salesim::sim::cli::ReportOptions report;
+  CLI::App* report_app = app.add_subcommand(
+      "report", "Write a self-contained HTML report (tables, time-series charts) of a run file");
+  report_app->add_option("file", report.input_path, "Run HDF5 file (from run, compare, sweep or merge)")
+      ->required();
+  report_app->add_option("-o,--output", report.output_path,
+                         "Output HTML file (default: the input with .html)");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {
@@ -96,5 +105,6 @@ int main(int argc, char** argv) {
   if (*compare_app) return salesim::sim::cli::compare_command(compare);
   if (*sweep_app) return salesim::sim::cli::sweep_command(sweep);
   if (*merge_app) return salesim::sim::cli::merge_command(merge_inputs, merge_output, run.command_line);
+  if (*report_app) return salesim::sim::cli::report_command(report);
   return 2;
 }

@@ -1,0 +1,114 @@
+// Building the report page: provenance, statistics tables, charts, the scenario text.
+#include "analysis/report/html_report.h"
+
+#include <algorithm>
+#include <cmath>
+#include <stdexcept>
+
+#include <fmt/format.h>
+
+namespace salesim::analysis::report {
+namespace {
+
+constexpr std::string_view style =
+    R"(body{font-family:system-ui,-apple-system,"Segoe UI",sans-serif;margin:2em auto;
+max-width:1100px;padding:0 1em;color:#222}
+h1{margin-bottom:.2em}h2{margin-top:1.6em;border-bottom:1px solid #ddd;padding-bottom:.2em}
+table{border-collapse:collapse;font-size:13px}th,td{padding:3px 10px;border-bottom:1px solid #eee}
+th{background:#f5f5f5;text-align:left}td.num{text-align:right;font-variant-numeric:tabular-nums}
+td.ci{color:#555;font-variant-numeric:tabular-nums;white-space:nowrap}
+.scroll{overflow-x:auto}.note{color:#555;font-size:13px}
+figure{margin:1.2em 0}figcaption{color:#555;font-size:13px}
+pre{background:#f7f7f7;padding:.8em;overflow-x:auto;font-size:12px}
+table.provenance td:first-child{color:#555;white-space:nowrap}code{font-size:12px}
+)";
+
+bool has_values(const StatisticsRow& row) {
+  return std::any_of(row.by_column.begin(), row.by_column.end(),
+                     [](const SummaryStatistics& s) { return s.n > 0; });
+}
+
+std::string statistics_table_html(const StatisticsTable& table) {
+  std::string html = fmt::format("<h2>{}</h2>\n", escape_markup(table.heading));
+  if (!table.note.empty()) html += fmt::format("<p class=\"note\">{}</p>\n", escape_markup(table.note));
+  html += "<div class=\"scroll\"><table class=\"statistics\">\n<thead><tr><th rowspan=\"2\">metric</th>";
+  for (const auto& label : table.column_labels)
+    html += fmt::format("<th colspan=\"2\">{}</th>", escape_markup(label));
+  html += "</tr>\n<tr>";
+  for (std::size_t c = 0; c < table.column_labels.size(); ++c) html += "<th>mean</th><th>95% CI</th>";
+  html += "</tr></thead>\n<tbody>\n";
+  std::size_t hidden = 0;
+  for (const auto& row : table.rows) {
+    if (row.by_column.size() != table.column_labels.size())
+      throw std::invalid_argument("statistics row " + row.metric + ": wrong number of columns");
+    if (!has_values(row)) {
+      ++hidden;  // this part of the world is absent from the scenario (e.g. no contracts)
+      continue;
+    }
+    html += fmt::format("<tr><td>{}</td>", escape_markup(row.metric));
+    for (const auto& s : row.by_column) {
+      if (s.n == 0) {
+        html += "<td class=\"num\">n/a</td><td class=\"ci\"></td>";
+      } else {
+        html += fmt::format("<td class=\"num\">{}</td><td class=\"ci\">[{}, {}]</td>", format_number(s.mean),
+                            format_number(s.ci_low), format_number(s.ci_high));
+      }
+    }
+    html += "</tr>\n";
+  }
+  html += "</tbody></table></div>\n";
+  if (hidden > 0)
+    html +=
+        fmt::format("<p class=\"note\">{} metrics without values in this file are not shown.</p>\n", hidden);
+  return html;
+}
+
+}  // namespace
+
+std::string format_number(double value) {
+  if (!std::isfinite(value)) return "n/a";
+  const double magnitude = std::abs(value);
+  if (magnitude >= 1e4) return fmt::format("{:.0f}", value);
+  if (magnitude >= 100) return fmt::format("{:.1f}", value);
+  if (magnitude >= 1) return fmt::format("{:.2f}", value);
+  if (value == 0.0) return "0";
+  return fmt::format("{:.3g}", value);
+}
+
+std::string report_html(const ReportPage& page) {
+  std::string html = fmt::format(
+      "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+      "<title>{0} - salesim report</title>\n<style>\n{1}</style>\n</head>\n<body>\n"
+      "<h1>{0}</h1>\n<p class=\"note\">salesim report</p>\n",
+      escape_markup(page.title), style);
+
+  html += "<h2>Provenance</h2>\n<table class=\"provenance\">\n";
+  for (const auto& [key, value] : page.provenance)
+    html += fmt::format("<tr><td>{}</td><td><code>{}</code></td></tr>\n", escape_markup(key),
+                        escape_markup(value));
+  html += "</table>\n";
+
+  html += statistics_table_html(page.statistics);
+  if (page.comparison) html += statistics_table_html(*page.comparison);
+
+  if (!page.charts.empty()) {
+    html += "<h2>Time series</h2>\n";
+    for (const auto& figure : page.charts) {
+      html += "<figure>\n" + line_chart_svg(figure.chart);
+      if (!figure.caption.empty())
+        html += fmt::format("<figcaption>{}</figcaption>\n", escape_markup(figure.caption));
+      html += "</figure>\n";
+    }
+  }
+  if (!page.scenario_yaml.empty()) {
+    html += fmt::format(
+        "<h2>Scenario</h2>\n<details><summary>resolved scenario YAML</summary>\n<pre>{}</pre>\n"
+        "</details>\n",
+        escape_markup(page.scenario_yaml));
+  }
+  html += "</body>\n</html>\n";
+  return html;
+}
+
+}  // namespace salesim::analysis::report

@@ -1,0 +1,52 @@
+// The HTML report page: one self-contained file (inline CSS and SVG, no scripts) from plain structs.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "analysis/monte_carlo_stats.h"
+#include "analysis/report/svg_chart.h"
+
+namespace salesim::analysis::report {
+
+/// One metric: its statistics per column (design point, or paired difference).
+struct StatisticsRow {
+  std::string metric;
+  std::vector<SummaryStatistics> by_column;
+};
+
+/// Metric rows x columns of "mean" and "95% CI"; rows whose n is 0 in every column are left out.
+struct StatisticsTable {
+  std::string heading;
+  std::string note;  ///< a sentence under the heading, may be empty
+  std::vector<std::string> column_labels;
+  std::vector<StatisticsRow> rows;
+};
+
+struct ChartFigure {
+  ChartData chart;
+  std::string caption;  ///< may be empty
+};
+
+struct ReportPage {
+  std::string title;
+  std::vector<std::pair<std::string, std::string>> provenance;  ///< key, value; shown in order
+  StatisticsTable statistics;
+  std::optional<StatisticsTable> comparison;
+  std::vector<ChartFigure> charts;
+  std::string scenario_yaml;  ///< shown folded; may be empty
+};
+
+/// Table cell text for a number: a few significant digits, "n/a" when not finite.
+[[nodiscard]] std::string format_number(double value);
+
+/**
+ * @brief The complete HTML document. Every text from the page struct is escaped.
+ * @throws std::invalid_argument when a row has another number of columns than the labels,
+ * or a chart is malformed (see line_chart_svg).
+ */
+[[nodiscard]] std::string report_html(const ReportPage& page);
+
+}  // namespace salesim::analysis::report
