@@ -3,7 +3,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <limits>
 #include <stdexcept>
 #include <string>
 
@@ -11,12 +10,7 @@
 
 namespace salesim::analysis {
 
-double net_promoter_score(const NpsCounts& counts) {
-  const std::uint64_t answers = counts.total();
-  if (answers == 0) return std::numeric_limits<double>::quiet_NaN();
-  return 100.0 * (static_cast<double>(counts.promoters) - static_cast<double>(counts.detractors)) /
-         static_cast<double>(answers);
-}
+double net_promoter_score(const NpsCounts& counts) { return counts.net_promoter_score(); }
 
 NpsCounts classify_answers(std::span<const int> answers_0_to_10) {
   NpsCounts counts;

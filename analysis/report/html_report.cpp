@@ -2,10 +2,11 @@
 #include "analysis/report/html_report.h"
 
 #include <algorithm>
-#include <cmath>
 #include <stdexcept>
 
 #include <fmt/format.h>
+
+#include "analysis/readable_number.h"
 
 namespace salesim::analysis::report {
 namespace {
@@ -50,8 +51,8 @@ std::string statistics_table_html(const StatisticsTable& table) {
       if (s.n == 0) {
         html += "<td class=\"num\">n/a</td><td class=\"ci\"></td>";
       } else {
-        html += fmt::format("<td class=\"num\">{}</td><td class=\"ci\">[{}, {}]</td>", format_number(s.mean),
-                            format_number(s.ci_low), format_number(s.ci_high));
+        html += fmt::format("<td class=\"num\">{}</td><td class=\"ci\">[{}, {}]</td>",
+                            readable_number(s.mean), readable_number(s.ci_low), readable_number(s.ci_high));
       }
     }
     html += "</tr>\n";
@@ -64,16 +65,6 @@ std::string statistics_table_html(const StatisticsTable& table) {
 }
 
 }  // namespace
-
-std::string format_number(double value) {
-  if (!std::isfinite(value)) return "n/a";
-  const double magnitude = std::abs(value);
-  if (magnitude >= 1e4) return fmt::format("{:.0f}", value);
-  if (magnitude >= 100) return fmt::format("{:.1f}", value);
-  if (magnitude >= 1) return fmt::format("{:.2f}", value);
-  if (value == 0.0) return "0";
-  return fmt::format("{:.3g}", value);
-}
 
 std::string report_html(const ReportPage& page) {
   std::string html = fmt::format(

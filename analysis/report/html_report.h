@@ -39,9 +39,6 @@ struct ReportPage {
   std::string scenario_yaml;  ///< shown folded; may be empty
 };
 
-/// Table cell text for a number: a few significant digits, "n/a" when not finite.
-[[nodiscard]] std::string format_number(double value);
-
 /**
  * @brief The complete HTML document. Every text from the page struct is escaped.
  * @throws std::invalid_argument when a row has another number of columns than the labels,

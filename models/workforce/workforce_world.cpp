@@ -14,10 +14,9 @@ namespace {
 
 using sim::core::uniform_open01;
 
+/// NPS as the plan reads it: a period without answers counts as 0 points.
 double nps_of(const world::RecommendCounts& counts) {
-  const auto answers = static_cast<double>(counts.total());
-  if (answers <= 0.0) return 0.0;
-  return 100.0 * (static_cast<double>(counts.promoters) - static_cast<double>(counts.detractors)) / answers;
+  return counts.total() == 0 ? 0.0 : counts.net_promoter_score();
 }
 
 }  // namespace

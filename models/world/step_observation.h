@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <limits>
 #include <vector>
 
 #include "models/partnership/partnership_observation.h"
@@ -25,6 +26,12 @@ struct RecommendCounts {
     }
   }
   [[nodiscard]] std::uint64_t total() const noexcept { return promoters + passives + detractors; }
+  /// Net Promoter Score in points, 100 (promoters - detractors) / answers; NaN without answers.
+  [[nodiscard]] double net_promoter_score() const noexcept {
+    if (total() == 0) return std::numeric_limits<double>::quiet_NaN();
+    return 100.0 * (static_cast<double>(promoters) - static_cast<double>(detractors)) /
+           static_cast<double>(total());
+  }
   RecommendCounts& operator+=(const RecommendCounts& other) noexcept {
     promoters += other.promoters;
     passives += other.passives;

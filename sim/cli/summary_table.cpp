@@ -2,23 +2,16 @@
 #include "sim/cli/summary_table.h"
 
 #include <algorithm>
-#include <cmath>
 
 #include <fmt/format.h>
 #include <fmt/ostream.h>
 
+#include "analysis/readable_number.h"
+
 namespace salesim::sim::cli {
 namespace {
 
-/// Large money amounts as whole numbers; small rates with enough digits to read.
-std::string readable(double value) {
-  if (!std::isfinite(value)) return "n/a";
-  const double magnitude = std::abs(value);
-  if (magnitude >= 1000.0) return fmt::format("{:.0f}", value);
-  if (magnitude >= 100.0) return fmt::format("{:.1f}", value);
-  if (magnitude >= 1.0) return fmt::format("{:.2f}", value);
-  return fmt::format("{:.4f}", value);
-}
+using analysis::readable_number;
 
 }  // namespace
 
@@ -38,8 +31,8 @@ void print_summary_table(std::ostream& out, const std::string& title,
       continue;
     }
     const std::string interval =
-        s.n >= 2 ? fmt::format("[{}, {}]", readable(s.ci_low), readable(s.ci_high)) : "";
-    fmt::print(out, "{:<{}}  {:>14}  {:>31}  {:>3}\n", metric_names[m], name_width, readable(s.mean),
+        s.n >= 2 ? fmt::format("[{}, {}]", readable_number(s.ci_low), readable_number(s.ci_high)) : "";
+    fmt::print(out, "{:<{}}  {:>14}  {:>31}  {:>3}\n", metric_names[m], name_width, readable_number(s.mean),
                interval, s.n);
   }
   fmt::print(out, "{}\n", rule);
@@ -57,10 +50,11 @@ void print_bias_table(std::ostream& out, const std::vector<analysis::Measurement
              "bias [95% CI]", rule);
   for (const auto& row : rows) {
     const auto& bias = row.bias.paired;
-    const std::string interval = fmt::format("{} [{}, {}]{}", readable(bias.mean), readable(bias.ci_low),
-                                             readable(bias.ci_high), row.bias.significant ? " *" : "  ");
-    fmt::print(out, "{:<{}}  {:>12}  {:>12}  {:>36}\n", row.pair.kpi, kpi_width, readable(row.measured.mean),
-               readable(row.truth.mean), interval);
+    const std::string interval =
+        fmt::format("{} [{}, {}]{}", readable_number(bias.mean), readable_number(bias.ci_low),
+                    readable_number(bias.ci_high), row.bias.significant ? " *" : "  ");
+    fmt::print(out, "{:<{}}  {:>12}  {:>12}  {:>36}\n", row.pair.kpi, kpi_width,
+               readable_number(row.measured.mean), readable_number(row.truth.mean), interval);
   }
   fmt::print(out, "{}\n", rule);
 }
