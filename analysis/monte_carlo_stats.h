@@ -5,17 +5,12 @@
 #include <span>
 #include <vector>
 
+#include "sim/core/summary_statistics.h"
+
 namespace salesim::analysis {
 
-/// Mean, sample standard deviation and Student-t confidence interval of the mean of the
-/// finite values among n replications.
-struct SummaryStatistics {
-  double mean = 0.0;
-  double sd = 0.0;  ///< sample standard deviation, divisor n - 1
-  double ci_low = 0.0;
-  double ci_high = 0.0;
-  std::uint64_t n = 0;  ///< finite values used
-};
+/// The statistics a run file records (declared in sim/core, which HDF5 code may include).
+using sim::core::SummaryStatistics;
 
 /**
  * @brief Summarizes replication values: mean m, sample sd s (divisor n - 1) and the two-sided

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "analysis/balanced_scorecard.h"
+#include "analysis/metric_registry.h"
 #include "analysis/monte_carlo_stats.h"
 #include "analysis/nps.h"
 #include "analysis/whale_curve.h"
@@ -257,13 +258,29 @@ std::vector<NamedValue> summaries_of(const RunObservation& run,
 
 sim::core::MetricCatalog customer_metric_catalog(std::uint32_t horizon_months) {
   sim::core::MetricCatalog catalog;
+  for (const MetricDefinition& metric : metric_registry()) {
+    if (!metric.is_summary()) continue;
+    catalog.summary_names.emplace_back(metric.name);
+    catalog.summary_units.emplace_back(unit_label(metric.unit));
+    catalog.summary_meanings.emplace_back(metric.meaning);
+  }
+  for (const MetricDefinition* metric : timeseries_metrics()) {
+    catalog.timeseries_names.emplace_back(metric->name);
+    catalog.timeseries_units.emplace_back(unit_label(metric->unit));
+    catalog.timeseries_meanings.emplace_back(metric->meaning);
+  }
+  catalog.steps = horizon_months;
+  return catalog;
+}
+
+sim::core::MetricCatalog computed_metric_names() {
+  sim::core::MetricCatalog catalog;
   for (const auto& [name, value] : summaries_of(RunObservation{}, {}))
     catalog.summary_names.emplace_back(name);
   for (const MonthlySeries& series : monthly_series) catalog.timeseries_names.emplace_back(series.name);
   for (const WorkforceSeries& series : workforce_series) catalog.timeseries_names.emplace_back(series.name);
   for (const PartnershipSeries& series : partnership_series)
     catalog.timeseries_names.emplace_back(series.name);
-  catalog.steps = horizon_months;
   return catalog;
 }
 

@@ -9,8 +9,13 @@
 
 namespace salesim::analysis {
 
-/// Names of the per-run summaries and per-month time series, in record order.
+/// The per-run summaries and per-month time series, in record order, with their units and
+/// meanings: the metric registry's (analysis/metric_registry.h).
 [[nodiscard]] sim::core::MetricCatalog customer_metric_catalog(std::uint32_t horizon_months);
+
+/// The names customer_run_record() computes, in its order (no units, no steps). The registry
+/// must declare exactly these; a unit test holds the two equal.
+[[nodiscard]] sim::core::MetricCatalog computed_metric_names();
 
 /**
  * @brief Summaries and time series of one run, in the order of customer_metric_catalog().

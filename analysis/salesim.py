@@ -5,6 +5,9 @@
     run.summary        # one row per (design point, replication), design parameters joined
     run.timeseries     # long form: point, replication, month, metric, value
     run.stats          # one row per (design point, metric): mean, sd, ci_low, ci_high, n
+    run.units          # {metric: unit label}, e.g. run.units["revenue"] == "$"
+    run.meanings       # {metric: one-line meaning}; `salesim metrics` lists them all
+    s.units("out/baseline.h5")  # the units alone, without loading the values
 
 Needs Debian's python3-h5py and python3-pandas (no PyPI).
 """
@@ -32,6 +35,8 @@ class SalesimFile:
     stats: pd.DataFrame
     sensitivity: pd.DataFrame = field(default_factory=pd.DataFrame)
     comparison: pd.DataFrame = field(default_factory=pd.DataFrame)
+    units: dict = field(default_factory=dict)
+    meanings: dict = field(default_factory=dict)
 
 
 def _design(f):
@@ -52,6 +57,28 @@ def _statistics(f, group, index_name):
         table.insert(1, "metric", metric)
         frames.append(table)
     return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
+
+
+def _metric_attribute(f, attribute):
+    """{metric: text} of every summary and time series dataset that records `attribute`.
+
+    A name that is both a summary and a time series is one metric of the registry, with one unit.
+    Files written before units were recorded give an empty dict.
+    """
+    labels = {}
+    for group in ("summary", "timeseries"):
+        if group not in f:
+            continue
+        for metric in f[group]:
+            if attribute in f[group][metric].attrs:
+                labels.setdefault(metric, _text(f[group][metric].attrs[attribute]))
+    return labels
+
+
+def units(path):
+    """{metric: unit label} of a salesim file, e.g. {"revenue": "$", "true_nps": "NPS points"}."""
+    with h5py.File(path, "r") as f:
+        return _metric_attribute(f, "unit")
 
 
 def load(path, timeseries=True):
@@ -111,4 +138,6 @@ def load(path, timeseries=True):
             stats=_statistics(f, "stats", "point"),
             sensitivity=sensitivity,
             comparison=_statistics(f, "comparison", "alternative"),
+            units=_metric_attribute(f, "unit"),
+            meanings=_metric_attribute(f, "meaning"),
         )

@@ -17,7 +17,8 @@ max-width:1100px;padding:0 1em;color:#222}
 h1{margin-bottom:.2em}h2{margin-top:1.6em;border-bottom:1px solid #ddd;padding-bottom:.2em}
 table{border-collapse:collapse;font-size:13px}th,td{padding:3px 10px;border-bottom:1px solid #eee}
 th{background:#f5f5f5;text-align:left}td.num{text-align:right;font-variant-numeric:tabular-nums}
-td.ci{color:#555;font-variant-numeric:tabular-nums;white-space:nowrap}
+td.ci{color:#555;font-variant-numeric:tabular-nums;white-space:nowrap}td.unit{color:#555;white-space:nowrap}
+td[title]{text-decoration:underline dotted #999;cursor:help}
 .scroll{overflow-x:auto}.note{color:#555;font-size:13px}
 figure{margin:1.2em 0}figcaption{color:#555;font-size:13px}
 pre{background:#f7f7f7;padding:.8em;overflow-x:auto;font-size:12px}
@@ -32,7 +33,9 @@ bool has_values(const StatisticsRow& row) {
 std::string statistics_table_html(const StatisticsTable& table) {
   std::string html = fmt::format("<h2>{}</h2>\n", escape_markup(table.heading));
   if (!table.note.empty()) html += fmt::format("<p class=\"note\">{}</p>\n", escape_markup(table.note));
-  html += "<div class=\"scroll\"><table class=\"statistics\">\n<thead><tr><th rowspan=\"2\">metric</th>";
+  html +=
+      "<div class=\"scroll\"><table class=\"statistics\">\n<thead><tr><th rowspan=\"2\">metric</th>"
+      "<th rowspan=\"2\">unit</th>";
   for (const auto& label : table.column_labels)
     html += fmt::format("<th colspan=\"2\">{}</th>", escape_markup(label));
   html += "</tr>\n<tr>";
@@ -46,7 +49,12 @@ std::string statistics_table_html(const StatisticsTable& table) {
       ++hidden;  // this part of the world is absent from the scenario (e.g. no contracts)
       continue;
     }
-    html += fmt::format("<tr><td>{}</td>", escape_markup(row.metric));
+    if (row.meaning.empty())
+      html += fmt::format("<tr><td>{}</td>", escape_markup(row.metric));
+    else
+      html +=
+          fmt::format("<tr><td title=\"{}\">{}</td>", escape_markup(row.meaning), escape_markup(row.metric));
+    html += fmt::format("<td class=\"unit\">{}</td>", escape_markup(row.unit));
     for (const auto& s : row.by_column) {
       if (s.n == 0) {
         html += "<td class=\"num\">n/a</td><td class=\"ci\"></td>";

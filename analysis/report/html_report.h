@@ -15,6 +15,8 @@ namespace salesim::analysis::report {
 struct StatisticsRow {
   std::string metric;
   std::vector<SummaryStatistics> by_column;
+  std::string unit{};     ///< shown next to the name ("$", "share"); may be empty
+  std::string meaning{};  ///< shown when the pointer rests on the name; may be empty
 };
 
 /// Metric rows x columns of "mean" and "95% CI"; rows whose n is 0 in every column are left out.

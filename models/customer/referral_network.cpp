@@ -13,6 +13,8 @@
 #include <boost/graph/plod_generator.hpp>
 #include <boost/graph/small_world_generator.hpp>
 
+#include "models/random_streams.h"
+
 namespace salesim::models::customer {
 namespace {
 
@@ -24,7 +26,7 @@ using GeneratorGraph = boost::adjacency_list<>;
 ContactEngine network_engine(const sim::core::RunAddress& run) {
   ContactEngine engine(ContactEngine::key_type{
       {static_cast<std::uint32_t>(run.seed), static_cast<std::uint32_t>(run.seed >> 32)}});
-  const auto stream = static_cast<std::uint32_t>(sim::core::Stream::network);
+  const auto stream = static_cast<std::uint32_t>(streams::network);
   engine.setcounter(
       ContactEngine::ctr_type{{0, 0, run.replication, (run.design_point << 12) | (stream << 8)}}, 0);
   return engine;

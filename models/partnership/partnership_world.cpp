@@ -7,6 +7,8 @@
 
 #include <Random123/boxmuller.hpp>
 
+#include "models/random_streams.h"
+
 namespace salesim::models::partnership {
 namespace {
 
@@ -21,7 +23,7 @@ PartnershipWorld::PartnershipWorld(const PartnershipParams& params, double disco
                                    const sim::core::RunAddress& run)
     : params_(params),
       delta_(params.behaviour.continuation_probability / (1.0 + discount_rate_per_month)),
-      draws_(run, sim::core::Stream::partnership),
+      draws_(run, streams::partnership),
       slots_(std::size_t{params.buyers} * params.suppliers_per_buyer),
       network_(params.buyers + params.suppliers),
       supplier_temptation_(supplier_temptation(params)),

@@ -86,6 +86,7 @@ struct IncentivePlan {
   std::optional<double> clv_commission_rate{};  ///< on predicted CLV of new customers
   double quota_ratchet = 0.0;                   ///< 0: fixed quota
   double quota_floor = 0.0;
+  double quota_per_month = 0.0;  ///< each rep's starting quota, in the commission base's units
 };
 
 /// What the measurement system reports for one rep and one evaluation period.

@@ -47,7 +47,6 @@ struct WorkforceParams {
   RepProfile profile;
   EffortResponse response;
   IncentivePlan plan;
-  double quota_per_month = 0.0;          ///< each rep's starting quota, in the commission base's units
   double max_effort = 3.0;               ///< effort per activity and month, in units of normal effort
   double decision_noise = 0.0;           ///< logit noise scale on effort choices, in money (0: best response)
   double discount_authority = 0.0;       ///< largest discount a rep may give without approval

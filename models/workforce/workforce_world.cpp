@@ -7,6 +7,7 @@
 #include <tbb/blocked_range.h>
 #include <tbb/parallel_for.h>
 
+#include "models/random_streams.h"
 #include "sim/core/random_stream.h"
 
 namespace salesim::models::workforce {
@@ -23,14 +24,14 @@ double nps_of(const world::RecommendCounts& counts) {
 
 WorkforceWorld::WorkforceWorld(const WorkforceParams& params, const sim::core::RunAddress& run)
     : params_(params),
-      draws_(run, sim::core::Stream::workforce),
+      draws_(run, streams::workforce),
       months_per_period_(months_in(params.plan.period)),
       delivered_(params.reps),
       choices_(params.reps),
       employed_(params.reps, 1),
       vacancy_months_left_(params.reps, 0),
       tenure_months_(params.reps, 0),
-      quota_(params.reps, params.quota_per_month * months_in(params.plan.period)),
+      quota_(params.reps, params.plan.quota_per_month * months_in(params.plan.period)),
       booked_revenue_(params.reps, 0.0),
       booked_margin_(params.reps, 0.0),
       churned_sales_(params.reps, 0.0),
@@ -137,7 +138,7 @@ void WorkforceWorld::decide_rep(std::uint32_t rep, std::uint32_t month, std::uin
 void WorkforceWorld::hire(std::uint32_t rep) {
   employed_[rep] = 1;
   tenure_months_[rep] = 0;
-  quota_[rep] = params_.quota_per_month * months_per_period_;
+  quota_[rep] = params_.plan.quota_per_month * months_per_period_;
   months_below_option_[rep] = 0.0;
   pay_ema_[rep] = 0.0;
   // The new hire starts the period's books afresh.

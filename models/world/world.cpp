@@ -10,6 +10,7 @@
 
 #include "models/customer/customer_response.h"
 #include "models/partnership/partnership_world.h"
+#include "models/random_streams.h"
 #include "models/workforce/workforce_world.h"
 #include "sim/core/parallel.h"
 
@@ -61,8 +62,8 @@ struct MonthContext {
 
 World::World(const Scenario& scenario, const sim::core::RunAddress& run)
     : scenario_(scenario),
-      behaviour_(run, sim::core::Stream::customer_behaviour),
-      acquisition_(run, sim::core::Stream::acquisition),
+      behaviour_(run, streams::customer_behaviour),
+      acquisition_(run, streams::acquisition),
       segments_(derive_segment_constants(scenario)),
       customers_(market_size(scenario)),
       contacts_(customer::build_referral_network(scenario.referrals,
@@ -96,7 +97,7 @@ double World::predicted_clv(const SegmentConstants& seg, std::uint32_t months) c
 void World::weigh_service_by_clv_scores(const sim::core::RunAddress& run) {
   // Each customer's CLV score is its segment's prediction read with lognormal error: reps give
   // each customer service in proportion to its score.
-  const sim::core::RandomStream scores(run, sim::core::Stream::workforce);
+  const sim::core::RandomStream scores(run, streams::workforce);
   const double noise = scenario_.workforce.clv_score_noise;
   const std::vector<double>& segment_clv = segment_clv_;
   service_weight_.resize(customers_.size());
@@ -114,7 +115,7 @@ void World::weigh_service_by_clv_scores(const sim::core::RunAddress& run) {
 }
 
 void World::place_initial_customers(const sim::core::RunAddress& run) {
-  const sim::core::RandomStream initial(run, sim::core::Stream::initial_state);
+  const sim::core::RandomStream initial(run, streams::initial_state);
   const double spread = stationary_satisfaction_sd(scenario_.satisfaction);
   std::uint32_t member = 0;
   for (std::size_t s = 0; s < scenario_.segments.size(); ++s) {

@@ -18,8 +18,8 @@ namespace salesim::sim::cli {
 namespace {
 
 /// Overrides for scenario `index` (0-based): the shared ones and those addressed "N:" to it.
-std::vector<io::Override> overrides_for(const CompareOptions& options, std::size_t index) {
-  std::vector<io::Override> overrides;
+std::vector<run::Override> overrides_for(const CompareOptions& options, std::size_t index) {
+  std::vector<run::Override> overrides;
   for (const std::string& text : options.overrides) {
     const auto colon = text.find(':');
     const auto equals = text.find('=');
@@ -27,9 +27,9 @@ std::vector<io::Override> overrides_for(const CompareOptions& options, std::size
         std::all_of(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(colon), ::isdigit) &&
         colon > 0) {
       if (std::stoul(text.substr(0, colon)) != index + 1) continue;
-      overrides.push_back(io::parse_override(text.substr(colon + 1)));
+      overrides.push_back(run::parse_override(text.substr(colon + 1)));
     } else {
-      overrides.push_back(io::parse_override(text));
+      overrides.push_back(run::parse_override(text));
     }
   }
   return overrides;
@@ -40,14 +40,14 @@ std::string cell(double value) { return std::isfinite(value) ? fmt::format("{:.4
 }  // namespace
 
 int compare_command(const CompareOptions& options) {
-  std::vector<io::LoadedScenario> scenarios;
+  std::vector<run::LoadedScenario> scenarios;
   try {
     for (std::size_t i = 0; i < options.scenario_paths.size(); ++i) {
       auto overrides = overrides_for(options, i);
       if (options.replications)
         overrides.push_back({"run.replications", std::to_string(*options.replications)});
       if (options.seed) overrides.push_back({"run.seed", std::to_string(*options.seed)});
-      scenarios.push_back(io::load_scenario(options.scenario_paths[i], overrides));
+      scenarios.push_back(run::load_scenario(options.scenario_paths[i], overrides));
     }
   } catch (const io::InputError& error) {
     for (const auto& problem : error.problems()) std::cerr << problem.to_string() << '\n';

@@ -36,8 +36,16 @@ MetricSelection::MetricSelection(std::uint32_t horizon_months, const std::vector
   summary_indices_ = indices_of(full.summary_names, summaries);
   timeseries_indices_ = indices_of(full.timeseries_names, timeseries);
   kept_.steps = full.steps;
-  for (std::size_t i : summary_indices_) kept_.summary_names.push_back(full.summary_names[i]);
-  for (std::size_t i : timeseries_indices_) kept_.timeseries_names.push_back(full.timeseries_names[i]);
+  for (std::size_t i : summary_indices_) {
+    kept_.summary_names.push_back(full.summary_names[i]);
+    kept_.summary_units.push_back(full.summary_units[i]);
+    kept_.summary_meanings.push_back(full.summary_meanings[i]);
+  }
+  for (std::size_t i : timeseries_indices_) {
+    kept_.timeseries_names.push_back(full.timeseries_names[i]);
+    kept_.timeseries_units.push_back(full.timeseries_units[i]);
+    kept_.timeseries_meanings.push_back(full.timeseries_meanings[i]);
+  }
 }
 
 core::RunRecord MetricSelection::select(const core::RunRecord& full) const {
@@ -60,7 +68,7 @@ void install_stop_handlers() {
   std::signal(SIGTERM, request_stop);
 }
 
-void simulate_customer_runs(const std::vector<io::LoadedScenario>& scenarios, std::uint32_t replications,
+void simulate_customer_runs(const std::vector<run::LoadedScenario>& scenarios, std::uint32_t replications,
                             std::uint64_t seed, bool common_random_numbers, const MetricSelection& metrics,
                             io::RunFileWriter& writer,
                             const std::function<bool(std::uint32_t, std::uint32_t)>& include) {
@@ -79,7 +87,7 @@ void simulate_customer_runs(const std::vector<io::LoadedScenario>& scenarios, st
   run::run_replications(
       plan,
       [&](std::uint32_t design_point, const core::RunAddress& address) {
-        const io::LoadedScenario& loaded = scenarios[design_point];
+        const run::LoadedScenario& loaded = scenarios[design_point];
         core::RunRecord record = analysis::customer_run_record(
             models::world::simulate_run(loaded.scenario, address), loaded.scenario.scorecard);
         record.run_id = run::run_identity(loaded.resolved_yaml, seed, design_point, address.replication);

@@ -11,7 +11,7 @@
 #include "analysis/sensitivity.h"
 #include "sim/core/run_record.h"
 #include "sim/io/run_file_writer.h"
-#include "sim/io/scenario_loader.h"
+#include "sim/run/scenario_loader.h"
 
 namespace salesim::sim::cli {
 
@@ -40,7 +40,7 @@ void install_stop_handlers();
  * `include` is true (all when empty), writing each run to `writer` with its content id.
  * @throws run::RunsInterrupted when stopped by a signal.
  */
-void simulate_customer_runs(const std::vector<io::LoadedScenario>& scenarios, std::uint32_t replications,
+void simulate_customer_runs(const std::vector<run::LoadedScenario>& scenarios, std::uint32_t replications,
                             std::uint64_t seed, bool common_random_numbers, const MetricSelection& metrics,
                             io::RunFileWriter& writer,
                             const std::function<bool(std::uint32_t, std::uint32_t)>& include = {});

@@ -6,8 +6,10 @@
 
 #include "sim/cli/compare_command.h"
 #include "sim/cli/merge_command.h"
+#include "sim/cli/metrics_command.h"
 #include "sim/cli/report_command.h"
 #include "sim/cli/run_command.h"
+#include "sim/cli/schema_command.h"
 #include "sim/cli/sweep_command.h"
 #include "sim/cli/validate_command.h"
 
@@ -93,6 +95,21 @@ int main(int argc, char** argv) {
   report_app->add_option("-o,--output", report.output_path,
                          "Output HTML file (default: the input with .html)");
 
+  bool metrics_markdown = false;
+  CLI::App* metrics_app = app.add_subcommand(
+      "metrics", "List every metric a run file records: name, unit, part of the world, meaning");
+  metrics_app->add_flag("--markdown", metrics_markdown, "Print a Markdown table (as in configs/metrics.md)");
+
+  bool schema_json = false;
+  bool schema_markdown = false;
+  CLI::App* schema_app = app.add_subcommand(
+      "schema",
+      "Print the scenario reference (--markdown, the default) or a JSON Schema (--json) for editors");
+  schema_app->add_flag("--markdown", schema_markdown,
+                       "Print the reference as Markdown (configs/scenario-schema.md)");
+  schema_app->add_flag("--json", schema_json, "Print a JSON Schema (draft 2020-12) of the scenario file")
+      ->excludes("--markdown");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {
@@ -106,5 +123,10 @@ int main(int argc, char** argv) {
   if (*sweep_app) return salesim::sim::cli::sweep_command(sweep);
   if (*merge_app) return salesim::sim::cli::merge_command(merge_inputs, merge_output, run.command_line);
   if (*report_app) return salesim::sim::cli::report_command(report);
+  if (*metrics_app) return salesim::sim::cli::metrics_command(metrics_markdown);
+  if (*schema_app) {
+    return salesim::sim::cli::schema_command(schema_json ? salesim::sim::cli::SchemaFormat::json
+                                                         : salesim::sim::cli::SchemaFormat::markdown);
+  }
   return 2;
 }

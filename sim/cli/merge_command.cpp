@@ -41,11 +41,8 @@ int merge_command(const std::vector<std::string>& shard_paths, const std::string
       }
     }
     const io::RunFileReader& first = shards.front();
-    core::MetricCatalog catalog;
-    catalog.summary_names = first.string_array_attribute("/summary", "names");
-    catalog.timeseries_names = first.string_array_attribute("/timeseries", "names");
-    catalog.steps =
-        catalog.timeseries_names.empty() ? 0 : first.shape("/timeseries/" + catalog.timeseries_names[0])[2];
+    // Names, months, units and meanings as the first shard recorded them.
+    const core::MetricCatalog catalog = first.metric_catalog();
     const auto done_shape = first.shape("/design/done");
     const auto points = static_cast<std::uint32_t>(done_shape[0]);
     const auto replications = static_cast<std::uint32_t>(done_shape[1]);

@@ -112,6 +112,11 @@ std::vector<std::size_t> charted_points(std::size_t points) {
   return chosen;
 }
 
+/// The metric's unit or meaning as the file recorded it on `dataset`; "" in files without them.
+std::string metric_label(const io::RunFileReader& reader, const std::string& dataset, const char* attribute) {
+  return reader.has_attribute(dataset, attribute) ? reader.string_attribute(dataset, attribute) : "";
+}
+
 report::ChartFigure timeseries_figure(const io::RunFileReader& reader, const std::string& metric,
                                       const std::vector<std::uint8_t>& done,
                                       const std::vector<std::string>& point_labels,
@@ -128,7 +133,8 @@ report::ChartFigure timeseries_figure(const io::RunFileReader& reader, const std
 
   report::ChartData chart;
   chart.title = metric;
-  chart.y_label = metric;
+  const std::string unit = metric_label(reader, path, "unit");
+  chart.y_label = unit.empty() ? metric : metric + " (" + unit + ")";
   for (std::size_t t = 0; t < months; ++t) chart.x.push_back(static_cast<double>(t + 1));
   const std::vector<std::size_t> chosen = charted_points(points);
   std::vector<double> across(replications);
@@ -163,8 +169,10 @@ report::ChartFigure timeseries_figure(const io::RunFileReader& reader, const std
     }
     chart.band = std::move(band);
   }
+  const std::string meaning = metric_label(reader, path, "meaning");
   std::string caption =
-      fmt::format("Mean over replications per month; shaded: 10th to 90th percentile of {}.",
+      fmt::format("{}Mean over replications per month; shaded: 10th to 90th percentile of {}.",
+                  meaning.empty() ? "" : meaning + " ",
                   points == 1 ? "the replications" : "the first design point's replications");
   if (!parameter_names.empty()) caption += " Lines are labelled by " + parameter_names + ".";
   if (points > chosen.size())
@@ -181,7 +189,10 @@ report::StatisticsTable statistics_table(const io::RunFileReader& reader, const 
     if (statistics.size() != table.column_labels.size())
       throw std::runtime_error(fmt::format("/{}/{}: {} rows, expected {}", group, metric, statistics.size(),
                                            table.column_labels.size()));
-    table.rows.push_back({metric, std::move(statistics)});
+    // /stats and /comparison rows are summaries: their unit and meaning sit on /summary/<metric>.
+    const std::string summary = "/summary/" + metric;
+    table.rows.push_back({metric, std::move(statistics), metric_label(reader, summary, "unit"),
+                          metric_label(reader, summary, "meaning")});
   }
   return table;
 }

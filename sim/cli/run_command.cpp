@@ -12,17 +12,17 @@
 #include "sim/core/parallel.h"
 #include "sim/io/input_error.h"
 #include "sim/io/run_file_writer.h"
-#include "sim/io/scenario_loader.h"
 #include "sim/run/replication_runner.h"
 #include "sim/run/run_identity.h"
+#include "sim/run/scenario_loader.h"
 
 namespace salesim::sim::cli {
 namespace {
 
 /// --reps and --seed become ordinary overrides, so the resolved scenario records them.
-std::vector<io::Override> collect_overrides(const RunOptions& options) {
-  std::vector<io::Override> overrides;
-  for (const std::string& text : options.overrides) overrides.push_back(io::parse_override(text));
+std::vector<run::Override> collect_overrides(const RunOptions& options) {
+  std::vector<run::Override> overrides;
+  for (const std::string& text : options.overrides) overrides.push_back(run::parse_override(text));
   if (options.replications) overrides.push_back({"run.replications", std::to_string(*options.replications)});
   if (options.seed) overrides.push_back({"run.seed", std::to_string(*options.seed)});
   return overrides;
@@ -31,9 +31,9 @@ std::vector<io::Override> collect_overrides(const RunOptions& options) {
 }  // namespace
 
 int run_command(const RunOptions& options) {
-  std::vector<io::LoadedScenario> scenarios;
+  std::vector<run::LoadedScenario> scenarios;
   try {
-    scenarios.push_back(io::load_scenario(options.scenario_path, collect_overrides(options)));
+    scenarios.push_back(run::load_scenario(options.scenario_path, collect_overrides(options)));
   } catch (const io::InputError& error) {
     for (const auto& problem : error.problems()) std::cerr << problem.to_string() << '\n';
     return 2;
@@ -70,7 +70,8 @@ int run_command(const RunOptions& options) {
       const std::string title =
           fmt::format("{}: {} replications x {} months, seed {} ({:.2f} s)", scenario.name,
                       scenario.run.replications, scenario.run.horizon_months, scenario.run.seed, seconds);
-      print_summary_table(std::cout, title, metrics.kept().summary_names, first_point);
+      print_summary_table(std::cout, title, metrics.kept().summary_names, metrics.kept().summary_units,
+                          first_point);
       print_bias_table(std::cout, bias);
       std::cout << "written: " << output.string() << '\n';
     }

@@ -16,13 +16,16 @@ using analysis::readable_number;
 }  // namespace
 
 void print_summary_table(std::ostream& out, const std::string& title,
-                         const std::vector<std::string>& metric_names,
+                         const std::vector<std::string>& metric_names, const std::vector<std::string>& units,
                          const std::vector<analysis::SummaryStatistics>& statistics) {
   std::size_t name_width = 6;
   for (const auto& name : metric_names) name_width = std::max(name_width, name.size());
-  const std::string rule(name_width + 52, '-');
-  fmt::print(out, "{}\n{}\n{:<{}}  {:>14}  {:>31}  {:>3}\n{}\n", title, rule, "metric", name_width, "mean",
-             "95% CI", "n", rule);
+  std::size_t unit_width = 4;
+  for (const auto& unit : units) unit_width = std::max(unit_width, unit.size());
+  const auto unit_of = [&](std::size_t m) { return m < units.size() ? units[m] : std::string(); };
+  const std::string rule(name_width + unit_width + 54, '-');
+  fmt::print(out, "{}\n{}\n{:<{}}  {:<{}}  {:>14}  {:>31}  {:>3}\n{}\n", title, rule, "metric", name_width,
+             "unit", unit_width, "mean", "95% CI", "n", rule);
   std::size_t hidden = 0;
   for (std::size_t m = 0; m < metric_names.size(); ++m) {
     const auto& s = statistics[m];
@@ -32,8 +35,8 @@ void print_summary_table(std::ostream& out, const std::string& title,
     }
     const std::string interval =
         s.n >= 2 ? fmt::format("[{}, {}]", readable_number(s.ci_low), readable_number(s.ci_high)) : "";
-    fmt::print(out, "{:<{}}  {:>14}  {:>31}  {:>3}\n", metric_names[m], name_width, readable_number(s.mean),
-               interval, s.n);
+    fmt::print(out, "{:<{}}  {:<{}}  {:>14}  {:>31}  {:>3}\n", metric_names[m], name_width, unit_of(m),
+               unit_width, readable_number(s.mean), interval, s.n);
   }
   fmt::print(out, "{}\n", rule);
   if (hidden > 0) fmt::print(out, "({} metrics without values in this scenario not shown)\n", hidden);

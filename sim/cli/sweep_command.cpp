@@ -8,13 +8,13 @@
 
 #include <fmt/format.h>
 
-#include "analysis/run_metrics.h"
+#include "analysis/metric_registry.h"
 #include "sim/cli/customer_runs.h"
 #include "sim/cli/sweep_report.h"
 #include "sim/core/parallel.h"
-#include "sim/io/sweep_loader.h"
 #include "sim/run/replication_runner.h"
 #include "sim/run/run_identity.h"
+#include "sim/run/sweep_scenarios.h"
 
 namespace salesim::sim::cli {
 namespace {
@@ -58,12 +58,12 @@ int sweep_command(const SweepOptions& options) {
   }
   io::SweepDefinition sweep;
   std::vector<run::DesignPoint> design;
-  std::vector<io::LoadedScenario> scenarios;
+  std::vector<run::LoadedScenario> scenarios;
   try {
-    const core::MetricCatalog full = analysis::customer_metric_catalog(1);
-    sweep = io::load_sweep(options.sweep_path, {full.summary_names, full.timeseries_names});
+    sweep = run::load_sweep(options.sweep_path,
+                            {analysis::summary_metric_names(), analysis::timeseries_metric_names()});
     design = run::make_design(sweep.design, sweep.parameters, sweep.points, sweep.seed);
-    scenarios = io::scenarios_of_design(sweep, design);
+    scenarios = run::scenarios_of_design(sweep, design);
   } catch (const io::InputError& error) {
     return report_input_error(error);
   }

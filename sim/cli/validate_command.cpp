@@ -7,15 +7,15 @@
 
 #include "models/scenario.h"
 #include "sim/io/input_error.h"
-#include "sim/io/scenario_loader.h"
+#include "sim/run/scenario_loader.h"
 
 namespace salesim::sim::cli {
 
 int validate_command(const std::string& scenario_path, const std::vector<std::string>& overrides) {
   try {
-    std::vector<io::Override> parsed;
-    for (const std::string& text : overrides) parsed.push_back(io::parse_override(text));
-    const io::LoadedScenario loaded = io::load_scenario(scenario_path, parsed);
+    std::vector<run::Override> parsed;
+    for (const std::string& text : overrides) parsed.push_back(run::parse_override(text));
+    const run::LoadedScenario loaded = run::load_scenario(scenario_path, parsed);
     const models::Scenario& s = loaded.scenario;
     std::cout << fmt::format("{}: ok ({} segments, {} market members, {} months, {} replications)\n",
                              scenario_path, s.segments.size(), models::market_size(s), s.run.horizon_months,

@@ -8,17 +8,13 @@
 
 namespace salesim::sim::core {
 
-/// Independent families of draws. Adding a stream never changes the draws of another.
-enum class Stream : std::uint32_t {
-  customer_behaviour = 1,  ///< churn, purchase, spend, satisfaction shocks, referrals
-  acquisition = 2,         ///< which prospects marketing converts
-  survey = 3,              ///< survey sampling, response and answers
-  network = 4,             ///< the referral graph
-  initial_state = 5,       ///< starting satisfaction and tenure
-  design = 6,              ///< random and Latin hypercube sweep designs
-  partnership = 7,         ///< buyer-supplier decisions, KPI noise, switching
-  workforce = 8,           ///< reps' effort choices and output noise
-};
+/// A family of draws, 1..15 (it has four bits of the counter). Its owners declare their own: the
+/// engine's design stream below, the models' streams in models/random_streams.h. Adding a stream
+/// never changes the draws of another.
+enum class Stream : std::uint32_t {};
+
+/// Random and Latin hypercube sweep designs.
+inline constexpr Stream design_stream{6};
 
 /// Where a run sits in a sweep: the parts of a draw's address that are fixed for a run.
 struct RunAddress {

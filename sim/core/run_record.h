@@ -8,11 +8,16 @@
 
 namespace salesim::sim::core {
 
-/// The names and shape of what every run of a sweep records.
+/// The names and shape of what every run of a sweep records, with each metric's unit and meaning
+/// (filled by the metric registry; empty when unknown, e.g. files written before units existed).
 struct MetricCatalog {
   std::vector<std::string> summary_names;     ///< one value per run
   std::vector<std::string> timeseries_names;  ///< one value per run and step
   std::size_t steps = 0;
+  std::vector<std::string> summary_units{};        ///< empty, or one short label per summary ("$")
+  std::vector<std::string> summary_meanings{};     ///< empty, or one line per summary
+  std::vector<std::string> timeseries_units{};     ///< empty, or one per time series
+  std::vector<std::string> timeseries_meanings{};  ///< empty, or one per time series
 };
 
 /// The outputs of replication `replication` of design point `design_point`.

@@ -2,8 +2,10 @@
 #include "sim/io/hdf5_types.h"
 
 #include <algorithm>
+#include <array>
+#include <stdexcept>
 
-#include "analysis/monte_carlo_stats.h"
+#include "sim/core/summary_statistics.h"
 
 namespace salesim::sim::io::detail {
 
@@ -15,7 +17,7 @@ Hdf5Handle utf8_string_type() {
 }
 
 Hdf5Handle stats_compound_type() {
-  using analysis::SummaryStatistics;
+  using core::SummaryStatistics;
   Hdf5Handle type(checked(H5Tcreate(H5T_COMPOUND, sizeof(SummaryStatistics)), "create compound"), H5Tclose);
   checked_status(H5Tinsert(type, "mean", HOFFSET(SummaryStatistics, mean), H5T_NATIVE_DOUBLE), "mean");
   checked_status(H5Tinsert(type, "sd", HOFFSET(SummaryStatistics, sd), H5T_NATIVE_DOUBLE), "sd");
@@ -106,6 +108,49 @@ std::vector<std::string> link_names(hid_t file, const std::string& group) {
   checked_status(H5Literate(handle, H5_INDEX_NAME, H5_ITER_INC, nullptr, collect_name, &names),
                  "list group " + group);
   return names;
+}
+
+bool has_attribute(hid_t file, const std::string& object_path, const std::string& name) {
+  if (object_path != "/" && H5Lexists(file, object_path.c_str(), H5P_DEFAULT) <= 0) return false;
+  return H5Aexists_by_name(file, object_path.c_str(), name.c_str(), H5P_DEFAULT) > 0;
+}
+
+namespace {
+
+/// Each metric's `attribute` under `group`, or nothing when a metric lacks it.
+std::vector<std::string> metric_attributes(hid_t file, const std::string& group,
+                                           const std::vector<std::string>& names,
+                                           const std::string& attribute) {
+  std::vector<std::string> values;
+  for (const auto& name : names) {
+    const std::string path = group + "/" + name;
+    if (!has_attribute(file, path, attribute)) return {};
+    values.push_back(read_string_attribute(file, path, attribute));
+  }
+  return values;
+}
+
+}  // namespace
+
+core::MetricCatalog read_metric_catalog(hid_t file) {
+  core::MetricCatalog catalog;
+  catalog.summary_names = read_string_array_attribute(file, "/summary", "names");
+  catalog.timeseries_names = read_string_array_attribute(file, "/timeseries", "names");
+  if (!catalog.timeseries_names.empty()) {
+    const std::string path = "/timeseries/" + catalog.timeseries_names.front();
+    const Hdf5Handle dataset(checked(H5Dopen2(file, path.c_str(), H5P_DEFAULT), "open " + path), H5Dclose);
+    const Hdf5Handle space(checked(H5Dget_space(dataset), "get space of " + path), H5Sclose);
+    std::array<hsize_t, 3> dims{};
+    if (H5Sget_simple_extent_ndims(space) != 3)
+      throw std::runtime_error(path + ": expected [points x replications x months]");
+    H5Sget_simple_extent_dims(space, dims.data(), nullptr);
+    catalog.steps = dims[2];
+  }
+  catalog.summary_units = metric_attributes(file, "/summary", catalog.summary_names, "unit");
+  catalog.summary_meanings = metric_attributes(file, "/summary", catalog.summary_names, "meaning");
+  catalog.timeseries_units = metric_attributes(file, "/timeseries", catalog.timeseries_names, "unit");
+  catalog.timeseries_meanings = metric_attributes(file, "/timeseries", catalog.timeseries_names, "meaning");
+  return catalog;
 }
 
 }  // namespace salesim::sim::io::detail

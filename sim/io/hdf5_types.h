@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "sim/core/run_record.h"
 #include "sim/io/hdf5_handle.h"
 
 namespace salesim::sim::io::detail {
@@ -24,5 +25,13 @@ std::vector<std::string> read_string_array_attribute(hid_t file, const std::stri
                                                      const std::string& name);
 /// Names of the links in a group, in name order.
 std::vector<std::string> link_names(hid_t file, const std::string& group);
+
+/// Whether the object at object_path exists and has the attribute.
+bool has_attribute(hid_t file, const std::string& object_path, const std::string& name);
+
+/// The metric catalog of a run file: /summary and /timeseries "names", the months of the time
+/// series, and each dataset's "unit" and "meaning" attributes (left empty for a group where a
+/// dataset lacks them, as in files written before units were recorded).
+core::MetricCatalog read_metric_catalog(hid_t file);
 
 }  // namespace salesim::sim::io::detail

@@ -45,6 +45,12 @@ std::uint64_t RunFileReader::uint_attribute(const std::string& object_path, cons
   return value;
 }
 
+bool RunFileReader::has_attribute(const std::string& object_path, const std::string& name) const {
+  return detail::has_attribute(file_, object_path, name);
+}
+
+core::MetricCatalog RunFileReader::metric_catalog() const { return detail::read_metric_catalog(file_); }
+
 std::vector<std::string> RunFileReader::names_in(const std::string& group) const {
   return detail::link_names(file_, group);
 }
@@ -95,12 +101,12 @@ std::vector<std::uint8_t> RunFileReader::read_done_mask() const {
   return values;
 }
 
-std::vector<analysis::SummaryStatistics> RunFileReader::read_stats(const std::string& metric,
-                                                                   const std::string& group) const {
+std::vector<core::SummaryStatistics> RunFileReader::read_stats(const std::string& metric,
+                                                               const std::string& group) const {
   const std::string path = "/" + group + "/" + metric;
   const Hdf5Handle handle(checked(H5Dopen2(file_, path.c_str(), H5P_DEFAULT), "open " + path), H5Dclose);
   const Hdf5Handle space(checked(H5Dget_space(handle), "get space of " + path), H5Sclose);
-  std::vector<analysis::SummaryStatistics> values(element_count(space));
+  std::vector<core::SummaryStatistics> values(element_count(space));
   const Hdf5Handle type = detail::stats_compound_type();
   if (!values.empty()) {
     checked_status(H5Dread(handle, type, H5S_ALL, H5S_ALL, H5P_DEFAULT, values.data()), "read " + path);

@@ -8,7 +8,8 @@
 
 #include <hdf5.h>
 
-#include "analysis/monte_carlo_stats.h"
+#include "sim/core/run_record.h"
+#include "sim/core/summary_statistics.h"
 #include "sim/io/hdf5_handle.h"
 
 namespace salesim::sim::io {
@@ -23,6 +24,11 @@ class RunFileReader {
   [[nodiscard]] std::vector<std::string> string_array_attribute(const std::string& object_path,
                                                                 const std::string& name) const;
   [[nodiscard]] std::uint64_t uint_attribute(const std::string& object_path, const std::string& name) const;
+  /// Whether the object exists and has the attribute (older files lack some, e.g. "unit").
+  [[nodiscard]] bool has_attribute(const std::string& object_path, const std::string& name) const;
+  /// Metric names in record order, months per time series, and each metric's unit and meaning
+  /// (empty vectors when the file does not record them).
+  [[nodiscard]] core::MetricCatalog metric_catalog() const;
   /// Names of the links in a group, in HDF5's name order.
   [[nodiscard]] std::vector<std::string> names_in(const std::string& group) const;
   [[nodiscard]] std::vector<hsize_t> shape(const std::string& dataset) const;
@@ -30,8 +36,8 @@ class RunFileReader {
   [[nodiscard]] std::vector<double> read_doubles(const std::string& dataset) const;
   [[nodiscard]] std::vector<std::uint8_t> read_done_mask() const;
   [[nodiscard]] std::vector<std::uint64_t> read_run_ids() const;
-  [[nodiscard]] std::vector<analysis::SummaryStatistics> read_stats(const std::string& metric,
-                                                                    const std::string& group = "stats") const;
+  [[nodiscard]] std::vector<core::SummaryStatistics> read_stats(const std::string& metric,
+                                                                const std::string& group = "stats") const;
 
  private:
   std::filesystem::path path_;

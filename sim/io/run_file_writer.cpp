@@ -41,9 +41,18 @@ Hdf5Handle create_group(hid_t parent, const std::string& name) {
       H5Gclose);
 }
 
+/// Units and meanings are optional, but when given there is one per metric.
+void require_labels(const std::vector<std::string>& labels, const std::vector<std::string>& names,
+                    const char* what) {
+  if (!labels.empty() && labels.size() != names.size()) {
+    throw std::invalid_argument(std::string("metric catalog has ") + std::to_string(labels.size()) + " " +
+                                what + " for " + std::to_string(names.size()) + " metrics");
+  }
+}
+
 /// A float64 dataset filled with NaN until written; chunked and compressed when chunk given.
-void create_double_dataset(hid_t parent, const std::string& name, const std::vector<hsize_t>& dims,
-                           const std::vector<hsize_t>& chunk) {
+Hdf5Handle create_double_dataset(hid_t parent, const std::string& name, const std::vector<hsize_t>& dims,
+                                 const std::vector<hsize_t>& chunk) {
   const Hdf5Handle space(checked(H5Screate_simple(static_cast<int>(dims.size()), dims.data(), nullptr),
                                  "create space for " + name),
                          H5Sclose);
@@ -57,10 +66,17 @@ void create_double_dataset(hid_t parent, const std::string& name, const std::vec
   } else {
     checked_status(H5Pset_alloc_time(properties, H5D_ALLOC_TIME_EARLY), "set allocation time");
   }
-  const Hdf5Handle dataset(
+  return Hdf5Handle(
       checked(H5Dcreate2(parent, name.c_str(), H5T_IEEE_F64LE, space, H5P_DEFAULT, properties, H5P_DEFAULT),
               "create dataset " + name),
       H5Dclose);
+}
+
+/// The metric's "unit" and "meaning" attributes, from the catalog's registry labels when it has them.
+void write_metric_labels(hid_t dataset, const std::vector<std::string>& units,
+                         const std::vector<std::string>& meanings, std::size_t metric) {
+  if (!units.empty()) detail::write_string_attribute(dataset, "unit", units[metric]);
+  if (!meanings.empty()) detail::write_string_attribute(dataset, "meaning", meanings[metric]);
 }
 
 /// Writes `count` values to the points of a dataset listed in `coordinates` (rank values each).
@@ -90,6 +106,10 @@ RunFileWriter::RunFileWriter(std::filesystem::path final_path, const Provenance&
       replications_(replications) {
   for (const auto& name : catalog.summary_names) require_dataset_name(name);
   for (const auto& name : catalog.timeseries_names) require_dataset_name(name);
+  require_labels(catalog.summary_units, catalog.summary_names, "summary units");
+  require_labels(catalog.summary_meanings, catalog.summary_names, "summary meanings");
+  require_labels(catalog.timeseries_units, catalog.timeseries_names, "time-series units");
+  require_labels(catalog.timeseries_meanings, catalog.timeseries_names, "time-series meanings");
   if (design.values.size() != std::size_t{design.points} * design.parameter_names.size()) {
     throw std::invalid_argument("design table holds " + std::to_string(design.values.size()) +
                                 " values, expected points x parameters");
@@ -154,14 +174,18 @@ RunFileWriter::RunFileWriter(std::filesystem::path final_path, const Provenance&
   // The "names" attributes keep the catalog's order, which HDF5's name-sorted links lose.
   const Hdf5Handle summary = create_group(file_, "summary");
   detail::write_string_array_attribute(summary, "names", catalog.summary_names);
-  for (const auto& name : catalog.summary_names) {
-    create_double_dataset(summary, name, {points, replications_}, {});
+  for (std::size_t m = 0; m < catalog.summary_names.size(); ++m) {
+    const Hdf5Handle dataset =
+        create_double_dataset(summary, catalog.summary_names[m], {points, replications_}, {});
+    write_metric_labels(dataset, catalog.summary_units, catalog.summary_meanings, m);
   }
   const Hdf5Handle timeseries = create_group(file_, "timeseries");
   detail::write_string_array_attribute(timeseries, "names", catalog.timeseries_names);
   const hsize_t steps = std::max<hsize_t>(catalog.steps, 1);
-  for (const auto& name : catalog.timeseries_names) {
-    create_double_dataset(timeseries, name, {points, replications_, catalog.steps}, {1, 1, steps});
+  for (std::size_t m = 0; m < catalog.timeseries_names.size(); ++m) {
+    const Hdf5Handle dataset = create_double_dataset(timeseries, catalog.timeseries_names[m],
+                                                     {points, replications_, catalog.steps}, {1, 1, steps});
+    write_metric_labels(dataset, catalog.timeseries_units, catalog.timeseries_meanings, m);
   }
 }
 
@@ -247,12 +271,7 @@ RunFileWriter RunFileWriter::reopen(std::filesystem::path final_path) {
   const auto done = dims("/design/done");
   writer.points_ = static_cast<std::uint32_t>(done.at(0));
   writer.replications_ = static_cast<std::uint32_t>(done.at(1));
-  writer.catalog_.summary_names = detail::read_string_array_attribute(writer.file_, "/summary", "names");
-  writer.catalog_.timeseries_names =
-      detail::read_string_array_attribute(writer.file_, "/timeseries", "names");
-  writer.catalog_.steps = writer.catalog_.timeseries_names.empty()
-                              ? 0
-                              : dims("/timeseries/" + writer.catalog_.timeseries_names.front()).at(2);
+  writer.catalog_ = detail::read_metric_catalog(writer.file_);
   return writer;
 }
 
@@ -285,19 +304,18 @@ void RunFileWriter::set_shard(std::uint32_t index, std::uint32_t count) {
   detail::write_string_attribute(root, "shard", std::to_string(index) + "/" + std::to_string(count));
 }
 
-void RunFileWriter::write_stats(
-    const std::vector<std::vector<analysis::SummaryStatistics>>& stats_by_metric) {
+void RunFileWriter::write_stats(const std::vector<std::vector<core::SummaryStatistics>>& stats_by_metric) {
   write_statistics_group("stats", stats_by_metric, points_);
 }
 
 void RunFileWriter::write_comparison(
-    const std::vector<std::vector<analysis::SummaryStatistics>>& differences_by_metric) {
+    const std::vector<std::vector<core::SummaryStatistics>>& differences_by_metric) {
   write_statistics_group("comparison", differences_by_metric, points_ - 1);
 }
 
-void RunFileWriter::write_statistics_group(
-    const std::string& group, const std::vector<std::vector<analysis::SummaryStatistics>>& by_metric,
-    std::uint32_t rows) {
+void RunFileWriter::write_statistics_group(const std::string& group,
+                                           const std::vector<std::vector<core::SummaryStatistics>>& by_metric,
+                                           std::uint32_t rows) {
   if (by_metric.size() != catalog_.summary_names.size()) {
     throw std::invalid_argument("statistics do not match the metric catalog");
   }

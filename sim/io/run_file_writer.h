@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
-#include "analysis/monte_carlo_stats.h"
 #include "sim/core/run_record.h"
+#include "sim/core/summary_statistics.h"
 #include "sim/io/hdf5_handle.h"
 
 namespace salesim::sim::io {
@@ -40,7 +40,10 @@ inline constexpr std::uint32_t schema_version = 1;
  */
 class RunFileWriter {
  public:
-  /// @throws std::invalid_argument for a metric name with '/' or '.', or empty;
+  /// Each /summary/<metric> and /timeseries/<metric> dataset gets the catalog's "unit" and
+  /// "meaning" as string attributes, when the catalog has them.
+  /// @throws std::invalid_argument for a metric name with '/' or '.', or empty, or units or
+  /// meanings that are neither empty nor one per metric;
   /// @throws std::runtime_error (with the path) when the file cannot be created.
   RunFileWriter(std::filesystem::path final_path, const Provenance& provenance,
                 const core::MetricCatalog& catalog, const DesignTable& design, std::uint32_t replications);
@@ -75,10 +78,10 @@ class RunFileWriter {
   void flush_runs() const;
 
   /// Writes /stats/<metric>: stats_by_metric[m][p], metrics in catalog summary order.
-  void write_stats(const std::vector<std::vector<analysis::SummaryStatistics>>& stats_by_metric);
+  void write_stats(const std::vector<std::vector<core::SummaryStatistics>>& stats_by_metric);
 
   /// Writes /comparison/<metric>: paired differences of design points 1..P-1 against point 0.
-  void write_comparison(const std::vector<std::vector<analysis::SummaryStatistics>>& differences_by_metric);
+  void write_comparison(const std::vector<std::vector<core::SummaryStatistics>>& differences_by_metric);
 
   /// Writes /sensitivity/src [metrics x parameters] and /sensitivity/r_squared [metrics],
   /// with attributes naming the metrics and the parameters.
@@ -97,7 +100,7 @@ class RunFileWriter {
   std::filesystem::path temporary_path_;
   RunFileWriter() = default;
   void write_statistics_group(const std::string& group,
-                              const std::vector<std::vector<analysis::SummaryStatistics>>& by_metric,
+                              const std::vector<std::vector<core::SummaryStatistics>>& by_metric,
                               std::uint32_t rows);
 
   core::MetricCatalog catalog_;

@@ -66,7 +66,7 @@ std::vector<std::string> read_names(const YAML::Node& node, const std::string& p
       problems.report(
           fmt::format("{}[{}]", path, i), node[i],
           "unknown metric '" + name + "'" + (guess.empty() ? "" : " (did you mean '" + guess + "'?)"),
-          "metrics listed by `salesim run`");
+          "metrics listed by `salesim metrics`");
       continue;
     }
     names.push_back(name);
@@ -75,10 +75,12 @@ std::vector<std::string> read_names(const YAML::Node& node, const std::string& p
 }
 
 /// Tries `value` for `key_path` on the base scenario; reports the loader's complaint here.
-void try_on_base(const std::filesystem::path& base, const std::string& key_path, const std::string& value,
-                 const std::string& path, const YAML::Node& node, SweepProblems& problems) {
+void try_on_base(const ScenarioCheck& check_scenario, const std::filesystem::path& base,
+                 const std::string& key_path, const std::string& value, const std::string& path,
+                 const YAML::Node& node, SweepProblems& problems) {
   try {
-    (void)load_scenario(base, std::vector<Override>{{key_path, value}});
+    const std::vector<Override> overrides = {{key_path, value}};
+    check_scenario(base, overrides);
   } catch (const InputError& error) {
     const InputProblem& first = error.problems().front();
     if (first.file == "--set") {
@@ -90,7 +92,8 @@ void try_on_base(const std::filesystem::path& base, const std::string& key_path,
 }
 
 run::VariedParameter read_parameter(const YAML::Node& node, const std::string& path,
-                                    const std::filesystem::path& base, SweepProblems& problems) {
+                                    const std::filesystem::path& base, const ScenarioCheck& check_scenario,
+                                    SweepProblems& problems) {
   run::VariedParameter parameter;
   if (!node.IsMap() || !node["path"] || !node["path"].IsScalar()) {
     problems.report(path, node, "each parameter needs a 'path' (a scenario key path)",
@@ -119,8 +122,8 @@ run::VariedParameter read_parameter(const YAML::Node& node, const std::string& p
         continue;
       }
       parameter.levels.push_back(values[i].Scalar());
-      try_on_base(base, parameter.key_path, values[i].Scalar(), fmt::format("{}.values[{}]", path, i),
-                  values[i], problems);
+      try_on_base(check_scenario, base, parameter.key_path, values[i].Scalar(),
+                  fmt::format("{}.values[{}]", path, i), values[i], problems);
     }
   } else if (range) {
     if (!range.IsSequence() || range.size() != 2 || !YAML::convert<double>::decode(range[0], parameter.low) ||
@@ -135,9 +138,10 @@ run::VariedParameter read_parameter(const YAML::Node& node, const std::string& p
     }
     if (node["steps"]) read_number(node["steps"], path + ".steps", parameter.grid_steps, 2, problems);
     if (node["whole_numbers"]) parameter.whole_numbers = node["whole_numbers"].as<bool>(false);
-    try_on_base(base, parameter.key_path, fmt::format("{}", parameter.low), path + ".range", range, problems);
-    try_on_base(base, parameter.key_path, fmt::format("{}", parameter.high), path + ".range", range,
-                problems);
+    try_on_base(check_scenario, base, parameter.key_path, fmt::format("{}", parameter.low), path + ".range",
+                range, problems);
+    try_on_base(check_scenario, base, parameter.key_path, fmt::format("{}", parameter.high), path + ".range",
+                range, problems);
   } else {
     problems.report(path, node, "a parameter needs values or a range", "values: [...] or range: [low, high]");
   }
@@ -146,7 +150,8 @@ run::VariedParameter read_parameter(const YAML::Node& node, const std::string& p
 
 }  // namespace
 
-SweepDefinition load_sweep(const std::filesystem::path& file, const MetricNames& metrics) {
+SweepDefinition load_sweep(const std::filesystem::path& file, const MetricNames& metrics,
+                           const ScenarioCheck& check_scenario) {
   const std::string label = file.string();
   if (!std::filesystem::is_regular_file(file)) {
     throw InputError({{label, 0, 0, "", "no such file", "a path to a sweep YAML file"}});
@@ -180,7 +185,7 @@ SweepDefinition load_sweep(const std::filesystem::path& file, const MetricNames&
   const std::filesystem::path scenario = root["scenario"].Scalar();
   sweep.scenario_path = scenario.is_absolute() ? scenario : file.parent_path() / scenario;
   try {
-    (void)load_scenario(sweep.scenario_path);
+    check_scenario(sweep.scenario_path, {});
   } catch (const InputError& error) {
     problems.report("scenario", root["scenario"],
                     "the base scenario is invalid: " + error.problems().front().to_string());
@@ -219,8 +224,8 @@ SweepDefinition load_sweep(const std::filesystem::path& file, const MetricNames&
                     "a sweep needs a non-empty list of parameters", "");
   } else {
     for (std::size_t i = 0; i < parameters.size(); ++i) {
-      sweep.parameters.push_back(
-          read_parameter(parameters[i], fmt::format("parameters[{}]", i), sweep.scenario_path, problems));
+      sweep.parameters.push_back(read_parameter(parameters[i], fmt::format("parameters[{}]", i),
+                                                sweep.scenario_path, check_scenario, problems));
     }
   }
   if (const YAML::Node keep = root["keep"]) {
@@ -231,22 +236,6 @@ SweepDefinition load_sweep(const std::filesystem::path& file, const MetricNames&
   }
   problems.throw_if_any();
   return sweep;
-}
-
-std::vector<LoadedScenario> scenarios_of_design(const SweepDefinition& sweep,
-                                                const std::vector<run::DesignPoint>& design) {
-  std::vector<LoadedScenario> scenarios;
-  for (const run::DesignPoint& point : design) {
-    std::vector<Override> overrides;
-    for (std::size_t d = 0; d < sweep.parameters.size(); ++d) {
-      overrides.push_back({sweep.parameters[d].key_path, point.values[d]});
-    }
-    overrides.push_back({"run.replications", std::to_string(sweep.replications)});
-    overrides.push_back({"run.seed", std::to_string(sweep.seed)});
-    overrides.push_back({"run.common_random_numbers", sweep.common_random_numbers ? "true" : "false"});
-    scenarios.push_back(load_scenario(sweep.scenario_path, overrides));
-  }
-  return scenarios;
 }
 
 }  // namespace salesim::sim::io

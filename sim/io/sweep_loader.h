@@ -3,11 +3,13 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
+#include <span>
 #include <string>
 #include <vector>
 
 #include "sim/io/input_error.h"
-#include "sim/io/scenario_loader.h"
+#include "sim/io/section_reader.h"
 #include "sim/run/experiment_design.h"
 
 namespace salesim::sim::io {
@@ -31,17 +33,17 @@ struct MetricNames {
   std::vector<std::string> timeseries;
 };
 
+/// Loads the base scenario with overrides; throws InputError when it fails.
+using ScenarioCheck =
+    std::function<void(const std::filesystem::path& scenario, std::span<const Override> overrides)>;
+
 /**
  * @brief Reads and checks a sweep file. Each parameter path and value is tried on the base
  * scenario, so a path the scenario does not have, an empty range or a word where a number
  * belongs is reported at its line in the sweep file.
  * @throws InputError with every problem found.
  */
-[[nodiscard]] SweepDefinition load_sweep(const std::filesystem::path& file, const MetricNames& metrics);
-
-/// The scenario of each design point: the base with the point's values as overrides and
-/// the sweep's replications, seed and common-random-numbers setting.
-[[nodiscard]] std::vector<LoadedScenario> scenarios_of_design(const SweepDefinition& sweep,
-                                                              const std::vector<run::DesignPoint>& design);
+[[nodiscard]] SweepDefinition load_sweep(const std::filesystem::path& file, const MetricNames& metrics,
+                                         const ScenarioCheck& check_scenario);
 
 }  // namespace salesim::sim::io

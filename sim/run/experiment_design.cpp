@@ -17,7 +17,7 @@ namespace {
 
 /// Design draws use their own address space: replication = point, entity = dimension.
 double design_uniform(std::uint64_t seed, std::uint32_t point, std::uint32_t dimension, std::uint32_t draw) {
-  const core::RandomStream stream({seed, 0, point}, core::Stream::design);
+  const core::RandomStream stream({seed, 0, point}, core::design_stream);
   const auto block = stream.block(dimension, draw);
   return core::uniform_open01(block[0], block[1]);
 }

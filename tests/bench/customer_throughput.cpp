@@ -11,7 +11,7 @@
 
 #include "models/world/world.h"
 #include "sim/core/parallel.h"
-#include "sim/io/scenario_loader.h"
+#include "sim/run/scenario_loader.h"
 
 namespace {
 
@@ -49,7 +49,7 @@ int main(int argc, char** argv) {
   using namespace salesim;
   const std::size_t threads = argc > 1 ? std::stoul(argv[1]) : 1;
   const std::string path = argc > 2 ? argv[2] : SALESIM_SOURCE_DIR "/scenarios/bench/million-customers.yaml";
-  const auto loaded = sim::io::load_scenario(path);
+  const auto loaded = sim::run::load_scenario(path);
   const models::Scenario& scenario = loaded.scenario;
   const sim::core::ThreadLimit limit(threads);
 

@@ -84,6 +84,9 @@ TEST_CASE("salesim report writes one HTML page with the statistics and a chart p
   const std::size_t table = html.find("<table class=\"statistics\">");
   REQUIRE(table != std::string::npos);
   CHECK(html.find("customer_equity", table) < html.find("</table>", table));
+  // Units from the file: next to each metric in the table, on each chart's value axis.
+  CHECK(html.find("<td class=\"unit\">NPS points</td>", table) < html.find("</table>", table));
+  CHECK(html.find(">revenue ($)</text>") != std::string::npos);
   for (const char* key : {"salesim_version", "git_commit", "created_utc", "command", "seed", "status"})
     CHECK(html.find(std::string("<td>") + key + "</td>") != std::string::npos);
   std::filesystem::remove_all(dir);
@@ -158,9 +161,12 @@ TEST_CASE("the statistics table leaves out metrics without values and escapes na
   page.title = "a<b";
   page.statistics.heading = "Statistics";
   page.statistics.column_labels = {"x=1", "x=2"};
-  page.statistics.rows = {{"kept", {{1.0, 0.1, 0.9, 1.1, 4}, {2.0, 0.1, 1.9, 2.1, 4}}},
-                          {"empty_everywhere", {{}, {}}}};
+  page.statistics.rows = {
+      {"kept", {{1.0, 0.1, 0.9, 1.1, 4}, {2.0, 0.1, 1.9, 2.1, 4}}, "$", "What \"kept\" <means>."},
+      {"empty_everywhere", {{}, {}}}};
   const std::string html = report::report_html(page);
+  CHECK(html.find("<td title=\"What &quot;kept&quot; &lt;means&gt;.\">kept</td><td class=\"unit\">$</td>") !=
+        std::string::npos);
   CHECK(html.find("<h1>a&lt;b</h1>") != std::string::npos);
   CHECK(html.find("kept") != std::string::npos);
   CHECK(html.find("empty_everywhere") == std::string::npos);

@@ -74,6 +74,12 @@ TEST_CASE("salesim run prints the summary table and writes the DESIGN section 5 
   CHECK(std::regex_search(yaml, std::regex("replications: 4\\b")));
   CHECK(reader.shape("/summary/revenue") == std::vector<hsize_t>{1, 4});
   CHECK(reader.shape("/timeseries/active_customers") == std::vector<hsize_t>{1, 4, 36});
+  // Each metric carries its unit and meaning from the metric registry.
+  CHECK(reader.string_attribute("/summary/revenue", "unit") == "$");
+  CHECK(reader.string_attribute("/summary/churn_rate", "unit") == "share");
+  CHECK(reader.string_attribute("/timeseries/true_nps", "unit") == "NPS points");
+  CHECK_FALSE(reader.string_attribute("/timeseries/active_customers", "meaning").empty());
+  CHECK(std::regex_search(result.out, std::regex("\\ncustomer_equity +\\$ +-?[0-9]")));
   const auto done = reader.read_done_mask();
   CHECK(std::count(done.begin(), done.end(), 1) == 4);
 
@@ -230,9 +236,10 @@ TEST_CASE("a supply network runs bit-identically on 1 and 2 threads, and --set r
     table = result.out;
   }
   require_identical_datasets(dir / "t1.h5", dir / "t2.h5");
-  // The table shows the partnership metrics and leaves out the customer metrics it has no values for.
-  CHECK(std::regex_search(table, std::regex("\\njoint_surplus +[0-9]")));
-  CHECK(std::regex_search(table, std::regex("\\ndisputes +[0-9]")));
+  // The table shows the partnership metrics with their units and leaves out the customer metrics it
+  // has no values for.
+  CHECK(std::regex_search(table, std::regex("\\njoint_surplus +\\$ +[0-9]")));
+  CHECK(std::regex_search(table, std::regex("\\ndisputes +count +[0-9]")));
   CHECK(table.find("\nrevenue ") == std::string::npos);
   CHECK(std::regex_search(
       table, std::regex("\\nsupplier effort \\(KPIs vs actual\\) +[0-9.]+ +[0-9.]+ +-?[0-9.]+ \\[")));

@@ -40,6 +40,12 @@ void require_identical_datasets(const std::filesystem::path& a, const std::files
   CHECK(left.read_done_mask() == right.read_done_mask());
   CHECK(left.read_run_ids() == right.read_run_ids());
   CHECK(left.string_attribute("/", "sweep_id") == right.string_attribute("/", "sweep_id"));
+  // Units and meanings travel with the metrics through shards, merge and resume.
+  const auto left_catalog = left.metric_catalog(), right_catalog = right.metric_catalog();
+  CHECK(left_catalog.summary_units == right_catalog.summary_units);
+  CHECK(left_catalog.summary_meanings == right_catalog.summary_meanings);
+  CHECK(left_catalog.timeseries_units == right_catalog.timeseries_units);
+  CHECK(left_catalog.timeseries_meanings == right_catalog.timeseries_meanings);
   for (const std::string group : {"/summary", "/timeseries", "/design", "/sensitivity"}) {
     const auto names = left.names_in(group);
     REQUIRE(names == right.names_in(group));
@@ -86,6 +92,7 @@ TEST_CASE("shards merged give the same datasets as one process, on 1 and 2 threa
   REQUIRE(merged.exit_code == 0);
   require_identical_datasets(dir / "one.h5", dir / "merged.h5");
   CHECK(RunFileReader(dir / "one.h5").shape("/summary/profit") == std::vector<hsize_t>{4, 6});
+  CHECK(RunFileReader(dir / "merged.h5").string_attribute("/summary/profit", "unit") == "$");
 
   const auto missing = run_command_line(salesim_exe + " merge -o " + (dir / "half.h5").string() + " " +
                                         (dir / "s1.h5").string() + " " + (dir / "s2.h5").string());

@@ -11,9 +11,9 @@
 #include <catch2/catch.hpp>
 
 #include "analysis/run_metrics.h"
-#include "sim/io/scenario_loader.h"
-#include "sim/io/sweep_loader.h"
 #include "sim/run/experiment_design.h"
+#include "sim/run/scenario_loader.h"
+#include "sim/run/sweep_scenarios.h"
 
 namespace {
 
@@ -64,10 +64,10 @@ io::MetricNames metric_names() {
 
 /// Every design point's resolved scenario, one YAML document each.
 std::string resolved_sweep(const fs::path& file) {
-  const io::SweepDefinition sweep = io::load_sweep(file, metric_names());
+  const io::SweepDefinition sweep = run::load_sweep(file, metric_names());
   const auto design = run::make_design(sweep.design, sweep.parameters, sweep.points, sweep.seed);
   std::string text;
-  for (const io::LoadedScenario& point : io::scenarios_of_design(sweep, design)) {
+  for (const run::LoadedScenario& point : run::scenarios_of_design(sweep, design)) {
     text += "---\n" + point.resolved_yaml;
   }
   return text;
@@ -81,7 +81,7 @@ TEST_CASE("every shipped scenario resolves to its golden YAML", "[io][golden]") 
     files.push_back(source_dir / "tests/io/data" / valid);
   }
   REQUIRE(files.size() > 20);
-  for (const fs::path& file : files) check_against_golden(file, io::load_scenario(file).resolved_yaml);
+  for (const fs::path& file : files) check_against_golden(file, run::load_scenario(file).resolved_yaml);
 }
 
 TEST_CASE("every shipped sweep resolves each design point to its golden YAML", "[io][golden]") {

@@ -132,3 +132,47 @@ TEST_CASE("bad metric names, misfit records and missing directories are refused 
   CHECK_THROWS_WITH(RunFileReader(dir / "nothing.h5"), Catch::Contains("nothing.h5"));
   std::filesystem::remove_all(dir);
 }
+
+TEST_CASE("each metric dataset carries the catalog's unit and meaning, and a reopened file keeps them",
+          "[io][hdf5][units]") {
+  const auto dir = tests::fresh_directory("units");
+  const auto path = dir / "run.h5";
+  auto catalog = small_catalog();
+  catalog.summary_units = {"$", "NPS points"};
+  catalog.summary_meanings = {"What customers paid.", "Promoters minus detractors."};
+  catalog.timeseries_units = {"customers"};
+  catalog.timeseries_meanings = {"Customers active at the end of the month."};
+  {
+    RunFileWriter writer(path, provenance(), catalog, two_points(), 3);
+    writer.write_run(record_for(0, 0));
+  }
+  {
+    RunFileWriter resumed = RunFileWriter::reopen(path);
+    CHECK(resumed.catalog().summary_units == catalog.summary_units);
+    CHECK(resumed.catalog().timeseries_meanings == catalog.timeseries_meanings);
+    CHECK(resumed.catalog().steps == 5);
+    resumed.commit();
+  }
+  const RunFileReader reader(path);
+  CHECK(reader.string_attribute("/summary/revenue", "unit") == "$");
+  CHECK(reader.string_attribute("/summary/nps", "meaning") == "Promoters minus detractors.");
+  CHECK(reader.string_attribute("/timeseries/active", "unit") == "customers");
+  const auto read_back = reader.metric_catalog();
+  CHECK(read_back.summary_names == catalog.summary_names);
+  CHECK(read_back.summary_units == catalog.summary_units);
+  CHECK(read_back.summary_meanings == catalog.summary_meanings);
+  CHECK(read_back.timeseries_units == catalog.timeseries_units);
+  CHECK(read_back.steps == 5);
+
+  // A catalog without units writes no unit attributes, and reads back without them.
+  write_all(dir / "plain.h5", every_run());
+  const RunFileReader plain(dir / "plain.h5");
+  CHECK_FALSE(plain.has_attribute("/summary/revenue", "unit"));
+  CHECK(plain.metric_catalog().summary_units.empty());
+  CHECK_FALSE(plain.has_attribute("/summary/no_such_metric", "unit"));
+
+  catalog.summary_units.pop_back();  // one unit for two summaries
+  CHECK_THROWS_AS(RunFileWriter(dir / "bad.h5", provenance(), catalog, two_points(), 3),
+                  std::invalid_argument);
+  std::filesystem::remove_all(dir);
+}

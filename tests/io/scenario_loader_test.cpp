@@ -1,5 +1,5 @@
 // Scenario loading: defaults, overrides, round trip, and every kind of bad input, located.
-#include "sim/io/scenario_loader.h"
+#include "sim/run/scenario_loader.h"
 
 #include <filesystem>
 #include <fstream>
@@ -8,6 +8,7 @@
 #include <catch2/catch.hpp>
 
 using namespace salesim::sim::io;
+using namespace salesim::sim::run;
 
 namespace {
 
@@ -483,7 +484,7 @@ TEST_CASE("a full workforce loads key by key and its resolved YAML loads back th
   const auto& plan = w.plan;
   CHECK(plan.period == workforce::EvaluationPeriod::quarter);
   CHECK(plan.salary_per_month == 2500.0);
-  CHECK(w.quota_per_month == 40000.0);
+  CHECK(w.plan.quota_per_month == 40000.0);
   CHECK(plan.quota_ratchet == 0.5);
   CHECK(plan.quota_floor == 20000.0);
   CHECK(plan.quota_bonus == 1000.0);
@@ -507,11 +508,11 @@ TEST_CASE("a full workforce loads key by key and its resolved YAML loads back th
   CHECK(plan.scorecard_bonus->amount == 800.0);
   CHECK(plan.scorecard_bonus->max_achievement == 1.25);
   REQUIRE(plan.scorecard_bonus->kpis.size() == 2);
-  CHECK(plan.scorecard_bonus->kpis[0].name == "retention");
+  CHECK(plan.scorecard_bonus->kpis[0].name == "attainment");
   CHECK(plan.scorecard_bonus->kpis[0].target == 0.9);
   CHECK(plan.scorecard_bonus->kpis[0].weight == 0.6);
   CHECK(plan.scorecard_bonus->kpis[0].higher_is_better);
-  CHECK(plan.scorecard_bonus->kpis[1].name == "complaints");
+  CHECK(plan.scorecard_bonus->kpis[1].name == "surveyed_nps");
   CHECK_FALSE(plan.scorecard_bonus->kpis[1].higher_is_better);
   REQUIRE(plan.team_bonus);
   CHECK(plan.team_bonus->pool == 50000.0);
@@ -524,11 +525,11 @@ TEST_CASE("a full workforce loads key by key and its resolved YAML loads back th
   CHECK(again.resolved_yaml == first.resolved_yaml);
   const auto& v = again.scenario.workforce;
   CHECK(v.reps == w.reps);
-  CHECK(v.quota_per_month == w.quota_per_month);
+  CHECK(v.plan.quota_per_month == w.plan.quota_per_month);
   CHECK(v.organization == w.organization);
   CHECK(v.plan.commission->tiers[2].rate == w.plan.commission->tiers[2].rate);
   CHECK(v.plan.nps_bonus->max_amount == w.plan.nps_bonus->max_amount);
-  CHECK(v.plan.scorecard_bonus->kpis[1].name == "complaints");
+  CHECK(v.plan.scorecard_bonus->kpis[1].name == "surveyed_nps");
 }
 
 TEST_CASE("optional plan terms are present only when written, and so in the resolved YAML",
@@ -581,8 +582,8 @@ TEST_CASE("bad workforce plans are located at their key", "[io][workforce][bad-i
         "bad.yaml:9:38: workforce.plan.commission.tiers[0].rate: -0.02 must be at least 0 "
         "(allowed: a number in [0, 1])");
   CHECK(only_problem(workforce_plan + "    scorecard_bonus:\n      amount: 100\n      kpis:\n"
-                                      "        - {name: retention, target: 0.9, weight: 0.5}\n"
-                                      "        - {name: complaints, target: 3, weight: 0.4}\n")
+                                      "        - {name: attainment, target: 0.9, weight: 0.5}\n"
+                                      "        - {name: surveyed_nps, target: 3, weight: 0.4}\n")
             .to_string() ==
         "bad.yaml:10:9: workforce.plan.scorecard_bonus.kpis: weights do not sum to 1 "
         "(allowed: weights summing to 1 within 1e-9)");
@@ -642,7 +643,7 @@ TEST_CASE("overrides with --set reach every level of the workforce", "[io][workf
   CHECK(w.plan.commission->tiers[1].rate == 0.08);
   CHECK(w.plan.commission->tiers[2].rate == 0.123456789);
   CHECK(w.plan.commission->base == workforce::CommissionBase::revenue);
-  CHECK(w.quota_per_month == 1234.0);
+  CHECK(w.plan.quota_per_month == 1234.0);
   CHECK(w.plan.scorecard_bonus->kpis[1].higher_is_better);
 
   // Into a scenario without a workforce: sections and optional terms are created.

@@ -220,7 +220,7 @@ TEST_CASE("a staffed run is bit-identical with 1, 2 and 8 threads", "[models][de
   scenario.segments[0].size = 40000;
   scenario.workforce.reps = 37;
   scenario.workforce.profile.service_norm = 200.0;
-  scenario.workforce.quota_per_month = 20000.0;
+  scenario.workforce.plan.quota_per_month = 20000.0;
   scenario.workforce.coaching_possible = true;
   scenario.workforce.discount_authority = 0.2;
   scenario.workforce.clv_scores_visible = true;

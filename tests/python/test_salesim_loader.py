@@ -47,6 +47,18 @@ class LoaderTest(unittest.TestCase):
         mean = run.stats[run.stats.metric == "revenue"]["mean"].iloc[0]
         self.assertAlmostEqual(mean, run.summary.revenue.mean(), delta=1e-9 * abs(mean))
 
+    def test_units_and_meanings_come_from_the_registry(self):
+        run = s.load(self.run_file)
+        self.assertEqual(run.units["revenue"], "$")
+        self.assertEqual(run.units["true_nps"], "NPS points")
+        self.assertEqual(run.units["vacancies"], "territories")  # a time series only
+        self.assertEqual(set(run.units), set(run.summary.columns[2:]) | set(run.timeseries.metric))
+        self.assertTrue(all(run.meanings[metric] for metric in run.units))
+        self.assertEqual(s.units(self.run_file), run.units)
+        # A sweep keeps the units of the metrics it keeps, and only those.
+        self.assertEqual(s.units(self.sweep_file),
+                         {"profit": "$", "true_nps": "NPS points", "active_customers": "customers"})
+
     def test_sweep_joins_design_parameters(self):
         sweep = s.load(self.sweep_file)
         self.assertEqual(len(sweep.summary), 4 * 3)

@@ -9,6 +9,8 @@
 
 #include <Random123/philox.h>
 
+#include "models/random_streams.h"
+
 using salesim::sim::core::RandomStream;
 using salesim::sim::core::RunAddress;
 using salesim::sim::core::Stream;
@@ -59,7 +61,7 @@ TEST_CASE("Philox4x32-10 reproduces Random123's published known-answer vectors",
 
 TEST_CASE("a stream's block is Philox of its documented counter layout", "[core][rng]") {
   const RunAddress run{0x299f31d0a4093822ull, 3, 7};
-  const RandomStream stream(run, Stream::survey);
+  const RandomStream stream(run, salesim::models::streams::survey);
   const auto block = stream.block(11, 13, 2);
   const r123::Philox4x32::ctr_type counter = {{11u, 13u, 7u, (3u << 12) | (3u << 8) | 2u}};
   const r123::Philox4x32::key_type key = {{0xa4093822u, 0x299f31d0u}};
@@ -68,20 +70,24 @@ TEST_CASE("a stream's block is Philox of its documented counter layout", "[core]
 }
 
 TEST_CASE("draws are pure functions of their address", "[core][rng]") {
-  const RandomStream a(RunAddress{42, 0, 1}, Stream::customer_behaviour);
-  const RandomStream b(RunAddress{42, 0, 1}, Stream::customer_behaviour);
+  const RandomStream a(RunAddress{42, 0, 1}, salesim::models::streams::customer_behaviour);
+  const RandomStream b(RunAddress{42, 0, 1}, salesim::models::streams::customer_behaviour);
   CHECK(a.block(5, 9) == b.block(5, 9));
   CHECK(a.block(5, 9) != a.block(5, 10));
   CHECK(a.block(5, 9) != a.block(6, 9));
   CHECK(a.block(5, 9, 0) != a.block(5, 9, 1));
-  CHECK(a.block(5, 9) != RandomStream(RunAddress{42, 0, 2}, Stream::customer_behaviour).block(5, 9));
-  CHECK(a.block(5, 9) != RandomStream(RunAddress{43, 0, 1}, Stream::customer_behaviour).block(5, 9));
-  CHECK(a.block(5, 9) != RandomStream(RunAddress{42, 1, 1}, Stream::customer_behaviour).block(5, 9));
-  CHECK(a.block(5, 9) != RandomStream(RunAddress{42, 0, 1}, Stream::acquisition).block(5, 9));
+  CHECK(a.block(5, 9) !=
+        RandomStream(RunAddress{42, 0, 2}, salesim::models::streams::customer_behaviour).block(5, 9));
+  CHECK(a.block(5, 9) !=
+        RandomStream(RunAddress{43, 0, 1}, salesim::models::streams::customer_behaviour).block(5, 9));
+  CHECK(a.block(5, 9) !=
+        RandomStream(RunAddress{42, 1, 1}, salesim::models::streams::customer_behaviour).block(5, 9));
+  CHECK(a.block(5, 9) !=
+        RandomStream(RunAddress{42, 0, 1}, salesim::models::streams::acquisition).block(5, 9));
 }
 
 TEST_CASE("streams of neighbouring entities and steps are uncorrelated", "[core][rng]") {
-  const RandomStream stream(RunAddress{2026, 0, 0}, Stream::customer_behaviour);
+  const RandomStream stream(RunAddress{2026, 0, 0}, salesim::models::streams::customer_behaviour);
   constexpr std::uint32_t n = 100000;
   std::vector<double> here(n), next_entity(n), next_step(n), next_word(n);
   for (std::uint32_t i = 0; i < n; ++i) {
@@ -101,7 +107,7 @@ TEST_CASE("streams of neighbouring entities and steps are uncorrelated", "[core]
 }
 
 TEST_CASE("uniforms fill (0, 1) evenly", "[core][rng]") {
-  const RandomStream stream(RunAddress{7, 0, 0}, Stream::acquisition);
+  const RandomStream stream(RunAddress{7, 0, 0}, salesim::models::streams::acquisition);
   constexpr int bins = 20;
   constexpr std::uint32_t n = 200000;
   std::vector<double> count(bins, 0.0);
@@ -124,6 +130,7 @@ TEST_CASE("uniforms fill (0, 1) evenly", "[core][rng]") {
 }
 
 TEST_CASE("a design point beyond the counter layout is refused", "[core][rng]") {
-  CHECK_THROWS_AS(RandomStream(RunAddress{1, RandomStream::max_design_points, 0}, Stream::survey),
-                  std::invalid_argument);
+  CHECK_THROWS_AS(
+      RandomStream(RunAddress{1, RandomStream::max_design_points, 0}, salesim::models::streams::survey),
+      std::invalid_argument);
 }

@@ -13,6 +13,7 @@
 #include <catch2/catch.hpp>
 
 #include "analysis/monte_carlo_stats.h"
+#include "models/random_streams.h"
 #include "sim/core/random_stream.h"
 #include "tests/common/effect_report.h"
 
@@ -108,7 +109,7 @@ TEST_CASE("A sweep over beta finds the simulated optimum within 5% of beta* = 1/
         .max_effort = 5.0};
     // One stream for every beta: common random numbers.
     const salesim::sim::core::RandomStream draws({.seed = 20240611, .design_point = 0, .replication = 0},
-                                                 salesim::sim::core::Stream::workforce);
+                                                 salesim::models::streams::workforce);
     double best_beta = 0.0;
     LinearContractOutcome best{.mean_profit = -1e300};
     for (int k = 1; k <= 50; ++k) {

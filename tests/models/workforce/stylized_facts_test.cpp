@@ -44,7 +44,7 @@ models::Scenario staffed_market() {
   workforce.profile.effort_cost = 400.0;
   workforce.profile.service_norm = 400.0;  // reps serve at the normal level for its own sake
   workforce.profile.outside_option = 2000.0;
-  workforce.quota_per_month = 15000.0;
+  workforce.plan.quota_per_month = 15000.0;
   workforce.plan.salary_per_month = 2500.0;
   workforce.plan.commission = models::workforce::Commission{CommissionBase::revenue, {{0.0, 0.05}}};
   return scenario;
@@ -111,7 +111,7 @@ TEST_CASE("ratcheting quotas make reps who are ahead hold back", "[workforce][st
   // of it sandbag. The quota is easy here, so most reps are ahead.
   auto fixed = staffed_market();
   fixed.workforce.plan.period = EvaluationPeriod::quarter;
-  fixed.workforce.quota_per_month = 11000.0;
+  fixed.workforce.plan.quota_per_month = 11000.0;
   fixed.workforce.plan.commission->tiers = {{0.0, 0.03}, {1.0, 0.08}};
   auto ratcheting = fixed;
   ratcheting.workforce.plan.quota_ratchet = 1.0;
@@ -124,11 +124,11 @@ TEST_CASE("revenue commission with discount authority deepens discounts and lowe
   auto on_margin = staffed_market();
   on_margin.workforce.discount_authority = 0.3;
   on_margin.workforce.plan.commission = models::workforce::Commission{CommissionBase::margin, {{0.0, 0.15}}};
-  on_margin.workforce.quota_per_month = 4500.0;
+  on_margin.workforce.plan.quota_per_month = 4500.0;
   auto on_revenue = on_margin;
   on_revenue.workforce.plan.commission =
       models::workforce::Commission{CommissionBase::revenue, {{0.0, 0.05}}};
-  on_revenue.workforce.quota_per_month = 15000.0;
+  on_revenue.workforce.plan.quota_per_month = 15000.0;
   const auto depth =
       compare_and_report(on_margin, on_revenue, "discount_depth", "revenue - margin commission");
   const auto margin = compare_and_report(on_margin, on_revenue, "margin", "revenue - margin commission");
