@@ -101,6 +101,8 @@ constexpr MetricDefinition registry[] = {
      "Revenue given away in discounts as a share of list-price revenue, where reps discount."},
     {"clawed_back", currency, Part::workforce, summary,
      "Commission repaid for customers who churned soon after buying."},
+    {"spiff_paid", currency, Part::workforce, summary,
+     "SPIFF payments: a fixed amount per new customer the reps won (a plan term)."},
     {"pull_forwards", count, Part::workforce, summary, "Times a rep pulled deals forward into a period end."},
     {"coaching_share", share, Part::workforce, summary,
      "Share of rep-months in which the rep coached survey answers."},

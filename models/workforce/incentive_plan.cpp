@@ -75,8 +75,9 @@ PayBreakdown pay_for_period(const IncentivePlan& plan, const PeriodKpis& kpis) {
     pay.team_bonus = team->share * team->pool * std::min(kpis.team_attainment, team->max_ratio);
   if (plan.clv_commission_rate)
     pay.clv_commission = *plan.clv_commission_rate * kpis.predicted_clv_new_customers;
+  if (plan.spiff) pay.spiff = plan.spiff->per_customer_won * kpis.customers_won;
   const double variable = pay.commission + pay.quota_bonus + pay.nps_bonus + pay.scorecard_bonus +
-                          pay.team_bonus + pay.clv_commission;
+                          pay.team_bonus + pay.clv_commission + pay.spiff;
   // A cap flattens pay above it, so reps at the cap stop selling or defer sales (Misra & Nair 2011).
   if (plan.variable_pay_cap) pay.cap_reduction = -std::max(0.0, variable - *plan.variable_pay_cap);
   if (plan.clawback) pay.clawback = -plan.clawback->share * kpis.churned_sales_commission;

@@ -69,6 +69,13 @@ struct TeamBonus {
   double max_ratio = 1.0;
 };
 
+/// A SPIFF (sales performance incentive fund): a fixed payment per new customer the rep wins in the
+/// period, whatever the customer turns out to be worth. Paying on the count, not the value, is what
+/// makes it a lesson on quantity over quality (Holmström & Milgrom 1991: reps do what is measured).
+struct Spiff {
+  double per_customer_won = 0.0;
+};
+
 /// A rep's pay plan. Each optional term is absent unless set; amounts are per evaluation period
 /// except the salary.
 struct IncentivePlan {
@@ -87,6 +94,7 @@ struct IncentivePlan {
   double quota_ratchet = 0.0;                   ///< 0: fixed quota
   double quota_floor = 0.0;
   double quota_per_month = 0.0;  ///< each rep's starting quota, in the commission base's units
+  std::optional<Spiff> spiff{};
 };
 
 /// What the measurement system reports for one rep and one evaluation period.
@@ -99,6 +107,7 @@ struct PeriodKpis {
   double team_attainment = 0.0;
   double predicted_clv_new_customers = 0.0;
   double churned_sales_commission = 0.0;  ///< earned on sales to customers who churned within the window
+  double customers_won = 0.0;             ///< new customers the rep's hunting won in the period
 };
 
 /// Pay for one period; deductions are negative, so total is the plain sum of the other fields.
@@ -110,6 +119,7 @@ struct PayBreakdown {
   double scorecard_bonus = 0.0;
   double team_bonus = 0.0;
   double clv_commission = 0.0;
+  double spiff = 0.0;
   double cap_reduction = 0.0;  ///< <= 0
   double clawback = 0.0;       ///< <= 0
   double total = 0.0;

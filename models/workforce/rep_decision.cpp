@@ -175,10 +175,12 @@ RepChoice choose_month(const WorkforceParams& params, const RepOutlook& outlook,
   choice.coaching = coaching_options[chosen % coaching_options.size()];
   const double nps = believed_nps(params, outlook, choice.service, choice.coaching);
 
-  // Hunting pays through the commission on the predicted CLV of the customers it wins.
+  // Hunting pays through the commission on the predicted CLV of the customers it wins, and through a
+  // SPIFF on their number.
   const double clv_rate = plan.clv_commission_rate.value_or(0.0);
-  const double per_hunt =
-      clv_rate * outlook.prospect_clv * outlook.prospects * params.response.hunt_rate * outlook.productivity;
+  const double spiff = plan.spiff ? plan.spiff->per_customer_won : 0.0;
+  const double per_hunt = (clv_rate * outlook.prospect_clv + spiff) * outlook.prospects *
+                          params.response.hunt_rate * outlook.productivity;
   std::vector<double> hunting;
   for (double hunt : grid) hunting.push_back(per_hunt * hunt - effort_cost(params, hunt));
   choice.hunt = grid[pick(hunting, params.decision_noise, draws.hunting)];

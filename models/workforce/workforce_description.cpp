@@ -204,6 +204,17 @@ const SectionDescription& team_bonus_description() {
   return section;
 }
 
+const SectionDescription& spiff_description() {
+  static const SectionDescription section =
+      Describe<Spiff>("a fixed payment per new customer the rep wins (a SPIFF)")
+          .field("per_customer_won", &Spiff::per_customer_won,
+                 {.min = 0,
+                  .unit = "currency per customer",
+                  .meaning = "paid for each customer the rep's hunting wins"})
+          .done();
+  return section;
+}
+
 const SectionDescription& plan_description() {
   static const SectionDescription section =
       Describe<IncentivePlan>("the reps' pay plan; amounts are per evaluation period except the salary")
@@ -241,6 +252,7 @@ const SectionDescription& plan_description() {
           .optional("nps_bonus", &IncentivePlan::nps_bonus, nps_bonus_description())
           .optional("scorecard_bonus", &IncentivePlan::scorecard_bonus, scorecard_bonus_description())
           .optional("team_bonus", &IncentivePlan::team_bonus, team_bonus_description())
+          .optional("spiff", &IncentivePlan::spiff, spiff_description())
           .done();
   return section;
 }

@@ -18,6 +18,7 @@ WorkforceMonth& WorkforceMonth::operator+=(const WorkforceMonth& other) noexcept
   coaching_effort += other.coaching_effort;
   hunt_effort += other.hunt_effort;
   won_by_reps += other.won_by_reps;
+  spiff_paid += other.spiff_paid;
   attributed += other.attributed;
   discount_revenue += other.discount_revenue;
   list_revenue += other.list_revenue;

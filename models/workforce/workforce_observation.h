@@ -14,6 +14,7 @@ struct WorkforceMonth {
   double salary = 0.0;
   double variable_pay = 0.0;
   double clawed_back = 0.0;     ///< commission repaid for customers who churned soon after buying
+  double spiff_paid = 0.0;      ///< SPIFF payments for new customers won
   double booked_revenue = 0.0;  ///< what the measurement system books (pulled deals included)
   double sell_effort = 0.0;     ///< summed over employed reps
   double service_effort = 0.0;

@@ -36,6 +36,7 @@ WorkforceWorld::WorkforceWorld(const WorkforceParams& params, const sim::core::R
       booked_margin_(params.reps, 0.0),
       churned_sales_(params.reps, 0.0),
       won_clv_(params.reps, 0.0),
+      won_count_(params.reps, 0.0),
       period_survey_(params.reps),
       pulled_revenue_(params.reps, 0.0),
       pulled_margin_(params.reps, 0.0),
@@ -143,7 +144,7 @@ void WorkforceWorld::hire(std::uint32_t rep) {
   pay_ema_[rep] = 0.0;
   // The new hire starts the period's books afresh.
   booked_revenue_[rep] = booked_margin_[rep] = effort_cost_in_period_[rep] = churned_sales_[rep] =
-      won_clv_[rep] = 0.0;
+      won_clv_[rep] = won_count_[rep] = 0.0;
   period_survey_[rep] = {};
   policies_[rep] = PeriodPolicy();
 }
@@ -157,6 +158,7 @@ void WorkforceWorld::pay_period(std::uint32_t rep, double team_attainment, Workf
   kpis.nps = nps_of(period_survey_[rep]);
   kpis.team_attainment = team_attainment;
   kpis.predicted_clv_new_customers = won_clv_[rep];
+  kpis.customers_won = won_count_[rep];
   // Commission earned on sales to customers who churned within the window, at the period's average rate.
   if (plan.commission) {
     PeriodKpis sales_only = kpis;
@@ -172,6 +174,7 @@ void WorkforceWorld::pay_period(std::uint32_t rep, double team_attainment, Workf
   const double variable = pay.total - pay.salary;
   observed.variable_pay += variable;
   observed.clawed_back -= pay.clawback;
+  observed.spiff_paid += pay.spiff;
   observed.pay += variable;
   ++observed.period_ends;
   observed.attainment_sum += attained;
@@ -195,7 +198,7 @@ void WorkforceWorld::pay_period(std::uint32_t rep, double team_attainment, Workf
 
   quota_[rep] = next_quota(quota_[rep], attained, plan.quota_ratchet, plan.quota_floor);
   booked_revenue_[rep] = booked_margin_[rep] = effort_cost_in_period_[rep] = churned_sales_[rep] =
-      won_clv_[rep] = 0.0;
+      won_clv_[rep] = won_count_[rep] = 0.0;
   period_survey_[rep] = {};
   if (months_below_option_[rep] >= params_.quit_patience_months) {
     employed_[rep] = 0;
@@ -227,6 +230,7 @@ WorkforceMonth WorkforceWorld::settle(std::uint32_t month, const TerritoryMonth&
     booked_margin_[rep] += margin;
     churned_sales_[rep] += territories.churned_sales[rep];
     won_clv_[rep] += territories.won_clv[rep];
+    won_count_[rep] += territories.won_by_rep[rep];
     observed.won_by_reps += territories.won_by_rep[rep];
     observed.attributed += territories.attributed[rep];
     observed.booked_revenue += revenue;

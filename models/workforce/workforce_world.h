@@ -57,6 +57,7 @@ class WorkforceWorld {
   std::vector<double> booked_margin_;
   std::vector<double> churned_sales_;  ///< period to date, for the clawback
   std::vector<double> won_clv_;        ///< predicted CLV of customers won, period to date
+  std::vector<double> won_count_;      ///< customers won, period to date (a SPIFF pays on it)
   std::vector<world::RecommendCounts> period_survey_;
   std::vector<double> pulled_revenue_;  ///< booked early at the last period end, out of this month's books
   std::vector<double> pulled_margin_;

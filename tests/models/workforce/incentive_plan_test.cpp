@@ -37,11 +37,21 @@ struct PayCase {
 
 double sum_of_parts(const PayBreakdown& pay) {
   return pay.salary + pay.commission + pay.quota_bonus + pay.nps_bonus + pay.scorecard_bonus +
-         pay.team_bonus + pay.clv_commission + pay.cap_reduction + pay.clawback;
+         pay.team_bonus + pay.clv_commission + pay.spiff + pay.cap_reduction + pay.clawback;
 }
 
 const std::vector<PayCase>& pay_cases() {
   static const std::vector<PayCase> cases = {
+      // SPIFF 300 x 8 customers won = 2,400, variable pay capped at 2,000 (-400); + salary 1,000 = 3,000
+      {"a SPIFF pays per customer won and counts toward the cap",
+       {.salary_per_month = 1'000.0, .variable_pay_cap = 2'000.0, .spiff = Spiff{300.0}},
+       {.customers_won = 8.0},
+       {.salary = 1'000.0, .spiff = 2'400.0, .cap_reduction = -400.0, .total = 3'000.0}},
+      // No customer won, no SPIFF: 0 x 500
+      {"a SPIFF pays nothing without new customers",
+       {.spiff = Spiff{500.0}},
+       {.booked_revenue = 50'000.0, .quota = 40'000.0},
+       {.total = 0.0}},
       // 5% x 100,000 + 8% x 20,000 = 5,000 + 1,600 = 6,600; + salary 3,000 = 9,600
       {"tiers apply marginally above quota",
        {.salary_per_month = 3'000.0, .commission = five_then_eight()},
@@ -215,6 +225,7 @@ TEST_CASE("pay for a period matches hand-computed pay term by term", "[workforce
       CHECK(pay.scorecard_bonus == Approx(c.expected.scorecard_bonus));
       CHECK(pay.team_bonus == Approx(c.expected.team_bonus));
       CHECK(pay.clv_commission == Approx(c.expected.clv_commission));
+      CHECK(pay.spiff == Approx(c.expected.spiff));
       CHECK(pay.cap_reduction == Approx(c.expected.cap_reduction));
       CHECK(pay.clawback == Approx(c.expected.clawback));
       CHECK(pay.total == Approx(c.expected.total));
