@@ -6,6 +6,9 @@
 #include <stdexcept>
 #include <utility>
 
+#include "models/workforce/workforce_description.h"
+#include "sim/core/section_check.h"
+
 namespace salesim::models::workforce {
 namespace {
 
@@ -99,69 +102,28 @@ bool is_period_end(EvaluationPeriod period, std::uint32_t month) {
 }
 
 std::vector<PlanProblem> validate(const IncentivePlan& plan) {
-  std::vector<PlanProblem> problems;
-  // Every condition is a comparison that NaN fails, so NaN values are reported too.
+  // Each value's range is its description's; what is left are the rules between values.
+  std::vector<PlanProblem> problems = sim::core::range_problems(plan_description(), &plan);
   const auto require = [&problems](bool ok, std::string key, std::string message, std::string allowed) {
     if (!ok) problems.push_back({std::move(key), std::move(message), std::move(allowed)});
   };
-  const auto non_negative = [&require](double value, std::string key) {
-    require(value >= 0.0 && std::isfinite(value), std::move(key), "must not be negative", "a number >= 0");
-  };
-  const auto share = [&require](double value, std::string key) {
-    require(value >= 0.0 && value <= 1.0, std::move(key), "must be a share", "a number in [0, 1]");
-  };
-  non_negative(plan.salary_per_month, "salary_per_month");
   if (plan.commission) {
     const auto& tiers = plan.commission->tiers;
     require(!tiers.empty(), "commission.tiers", "needs at least one tier",
             "a list of {from_attainment, rate}");
-    for (std::size_t i = 0; i < tiers.size(); ++i) {
-      const std::string key = "commission.tiers[" + std::to_string(i) + "]";
-      non_negative(tiers[i].from_attainment, key + ".from_attainment");
-      share(tiers[i].rate, key + ".rate");
-      if (i > 0)
-        require(tiers[i].from_attainment > tiers[i - 1].from_attainment, key + ".from_attainment",
-                "tiers out of order", "greater than the previous tier's from_attainment");
+    for (std::size_t i = 1; i < tiers.size(); ++i) {
+      require(tiers[i].from_attainment > tiers[i - 1].from_attainment,
+              "commission.tiers[" + std::to_string(i) + "].from_attainment", "tiers out of order",
+              "greater than the previous tier's from_attainment");
     }
-  }
-  if (plan.quota_bonus) non_negative(*plan.quota_bonus, "quota_bonus");
-  if (plan.variable_pay_cap) non_negative(*plan.variable_pay_cap, "variable_pay_cap");
-  if (plan.clawback) {
-    require(plan.clawback->window_months > 0, "clawback.window_months", "must be positive",
-            "an integer >= 1");
-    share(plan.clawback->share, "clawback.share");
-  }
-  if (const auto& nps = plan.nps_bonus) {
-    require(nps->target >= -100.0 && nps->target <= 100.0, "nps_bonus.target", "not an NPS",
-            "a number in [-100, 100]");
-    non_negative(nps->per_point, "nps_bonus.per_point");
-    if (nps->max_amount) non_negative(*nps->max_amount, "nps_bonus.max_amount");
   }
   if (const auto& card = plan.scorecard_bonus) {
-    non_negative(card->amount, "scorecard_bonus.amount");
-    require(card->max_achievement > 0.0 && std::isfinite(card->max_achievement),
-            "scorecard_bonus.max_achievement", "must be positive", "a number > 0");
     require(!card->kpis.empty(), "scorecard_bonus.kpis", "needs at least one KPI", "a list of KPIs");
     double weights = 0.0;
-    for (std::size_t i = 0; i < card->kpis.size(); ++i) {
-      const std::string key = "scorecard_bonus.kpis[" + std::to_string(i) + "]";
-      require(card->kpis[i].target > 0.0 && std::isfinite(card->kpis[i].target), key + ".target",
-              "must be positive", "a number > 0");
-      share(card->kpis[i].weight, key + ".weight");
-      weights += card->kpis[i].weight;
-    }
+    for (const ScorecardTarget& kpi : card->kpis) weights += kpi.weight;
     require(card->kpis.empty() || std::abs(weights - 1.0) <= 1e-9, "scorecard_bonus.kpis",
             "weights do not sum to 1", "weights summing to 1 within 1e-9");
   }
-  if (const auto& team = plan.team_bonus) {
-    non_negative(team->pool, "team_bonus.pool");
-    share(team->share, "team_bonus.share");
-    non_negative(team->min_attainment, "team_bonus.min_attainment");
-    non_negative(team->max_ratio, "team_bonus.max_ratio");
-  }
-  if (plan.clv_commission_rate) share(*plan.clv_commission_rate, "clv_commission_rate");
-  non_negative(plan.quota_ratchet, "quota_ratchet");
-  non_negative(plan.quota_floor, "quota_floor");
   return problems;
 }
 

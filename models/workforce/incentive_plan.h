@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "sim/core/section_description.h"
+
 namespace salesim::models::workforce {
 
 // Members without a default carry `{}`: GCC 12 warns (-Wmissing-field-initializers) on designated
@@ -126,11 +128,7 @@ struct PayBreakdown {
 };
 
 /// One problem in a plan, located by a key path relative to the plan ("commission.tiers[1].rate").
-struct PlanProblem {
-  std::string key_path;
-  std::string message;
-  std::string allowed;
-};
+using PlanProblem = sim::core::KeyProblem;
 
 /// @brief Months in one evaluation period: 1, 3 or 12.
 [[nodiscard]] std::uint32_t months_in(EvaluationPeriod period);

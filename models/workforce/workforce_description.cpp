@@ -215,7 +215,7 @@ const SectionDescription& spiff_description() {
   return section;
 }
 
-const SectionDescription& plan_description() {
+const SectionDescription& describe_plan() {
   static const SectionDescription section =
       Describe<IncentivePlan>("the reps' pay plan; amounts are per evaluation period except the salary")
           .field("period", &IncentivePlan::period,
@@ -258,6 +258,8 @@ const SectionDescription& plan_description() {
 }
 
 }  // namespace
+
+const SectionDescription& plan_description() { return describe_plan(); }
 
 const std::vector<std::string>& rep_kpi_names() {
   static const std::vector<std::string> names = {"surveyed_nps", "attainment"};
@@ -321,7 +323,7 @@ const SectionDescription& workforce_description() {
                   .meaning = "how long expected pay may trail the outside option"})
           .mapping("profile", &WorkforceParams::profile, profile_description())
           .mapping("response", &WorkforceParams::response, response_description())
-          .mapping("plan", &WorkforceParams::plan, plan_description())
+          .mapping("plan", &WorkforceParams::plan, describe_plan())
           .done();
   return section;
 }

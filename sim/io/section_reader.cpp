@@ -3,6 +3,7 @@
 #include "sim/io/section_reader.h"
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <limits>
 #include <optional>
@@ -11,6 +12,7 @@
 #include <fmt/format.h>
 #include <yaml-cpp/yaml.h>
 
+#include "sim/core/section_check.h"
 #include "sim/io/closest_name.h"
 #include "sim/io/yaml_guard.h"
 
@@ -30,8 +32,6 @@ std::string join(const std::vector<std::string>& items) {
   for (const auto& item : items) text += (text.empty() ? "" : ", ") + item;
   return text;
 }
-
-std::string number(double value) { return fmt::format("{}", value); }
 
 std::string did_you_mean(const std::string& typed, const std::vector<std::string>& names) {
   const std::string guess = closest_name(typed, names);
@@ -130,19 +130,6 @@ class Problems {
   std::vector<InputProblem> list_;
 };
 
-std::string describe_range(const core::FieldDetail& detail, bool whole) {
-  const std::string kind = whole ? "a whole number" : "a number";
-  if (detail.nonzero) return kind + " other than 0";
-  const bool has_min = std::isfinite(detail.min), has_max = std::isfinite(detail.max);
-  if (has_min && has_max) {
-    return fmt::format("{} in {}{}, {}]", kind, detail.min_exclusive ? "(" : "[", number(detail.min),
-                       number(detail.max));
-  }
-  if (has_min) return fmt::format("{} {} {}", kind, detail.min_exclusive ? ">" : ">=", number(detail.min));
-  if (has_max) return fmt::format("{} <= {}", kind, number(detail.max));
-  return kind;
-}
-
 /// What a field allows, as messages and the reference say it.
 std::string allowed_of(const FieldDescription& field, const NameSets& names) {
   switch (field.kind) {
@@ -156,9 +143,9 @@ std::string allowed_of(const FieldDescription& field, const NameSets& names) {
       return set != names.end() ? set->second.allowed : "a text";
     }
     case ValueKind::whole_number:
-      return describe_range(field.detail, true);
+      return core::range_text(field.detail, true);
     case ValueKind::number:
-      return describe_range(field.detail, false);
+      return core::range_text(field.detail, false);
   }
   return "";
 }
@@ -295,26 +282,24 @@ class SectionReader {
       problems_.report(path, node, "'" + text + "' is not a whole number", allowed);
       return;
     }
-    const bool too_low = detail.min_exclusive ? value <= detail.min : value < detail.min;
-    if (too_low || value > detail.max) {
-      const std::string bound =
-          too_low ? (detail.min_exclusive ? "must be more than " : "must be at least ") + number(detail.min)
-                  : "must be at most " + number(detail.max);
-      problems_.report(path, node, fmt::format("{} {}", text, bound), allowed);
-      return;
-    }
-    if (detail.nonzero && value == 0.0) {
-      problems_.report(path, node, text + " is not allowed", allowed);
+    if (const auto why = core::range_violation(detail, value, text)) {
+      problems_.report(path, node, *why, allowed);
       return;
     }
     if (!whole) {
       field.set(target, value);
       return;
     }
-    // Beyond 2^53 a double loses digits; read the integer itself.
+    // Beyond 2^53 a double loses digits, so plain digits are read as the integer itself; 2^64 and
+    // above are refused here, since as doubles they equal the largest bound.
     std::uint64_t exact = 0;
-    field.set(target,
-              YAML::convert<std::uint64_t>::decode(node, exact) ? exact : static_cast<std::uint64_t>(value));
+    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), exact);
+    const bool plain_digits = error == std::errc() && end == text.data() + text.size();
+    if (error == std::errc::result_out_of_range || (!plain_digits && value >= 18446744073709551615.0)) {
+      problems_.report(path, node, text + " must be at most 18446744073709551615", allowed);
+      return;
+    }
+    field.set(target, plain_digits ? exact : static_cast<std::uint64_t>(value));
   }
 
   Problems& problems_;

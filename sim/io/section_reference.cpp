@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "sim/core/section_check.h"
 #include "sim/io/section_writer.h"
 
 namespace salesim::sim::io {
@@ -47,14 +48,8 @@ std::string allowed_cell(const FieldDescription& field, const NameSets& names) {
     return set != names.end() ? set->second.allowed : "a name";
   }
   if (field.kind != ValueKind::number && field.kind != ValueKind::whole_number) return "";
-  if (detail.nonzero) return "not 0";
-  const bool has_min = std::isfinite(detail.min), has_max = std::isfinite(detail.max);
-  if (has_min && has_max) {
-    return fmt::format("{}{}, {}]", detail.min_exclusive ? "(" : "[", number(detail.min), number(detail.max));
-  }
-  if (has_min) return fmt::format("{} {}", detail.min_exclusive ? ">" : ">=", number(detail.min));
-  if (has_max) return fmt::format("<= {}", number(detail.max));
-  return "any";
+  const std::string bounds = core::range_bounds(detail, field.kind == ValueKind::whole_number);
+  return bounds.empty() ? "any" : bounds;
 }
 
 std::string default_cell(const FieldDescription& field, const void* defaults) {
