@@ -519,6 +519,12 @@ TEST_CASE("a full workforce loads key by key and its resolved YAML loads back th
   CHECK(plan.team_bonus->share == 0.08);
   CHECK(plan.team_bonus->min_attainment == 0.9);
   CHECK(plan.team_bonus->max_ratio == 1.5);
+  CHECK(w.cherry_picking_possible);
+  CHECK(w.territories == workforce::TerritoryRule::by_segment);
+  CHECK(w.response.hunt_rate == 0.006);
+  CHECK(w.response.cherry_pick_gain == 0.2);
+  REQUIRE(plan.spiff);
+  CHECK(plan.spiff->per_customer_won == 250.0);
 
   // The writer writes every key, so equal text means every value came back.
   const auto again = load_scenario_text(first.resolved_yaml, "resolved.yaml");

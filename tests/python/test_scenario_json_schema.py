@@ -11,6 +11,19 @@ import jsonschema
 import yaml
 
 
+def unset_keys(schema: dict, node, prefix: str) -> list:
+    """Key paths the schema describes that `node` does not write (a list is followed into its first item)."""
+    missing = []
+    for key, child in schema.get("properties", {}).items():
+        if not isinstance(node, dict) or key not in node:
+            missing.append(prefix + key)
+        elif child.get("type") == "object":
+            missing += unset_keys(child, node[key], f"{prefix}{key}.")
+        elif child.get("type") == "array" and node[key]:
+            missing += unset_keys(child["items"], node[key][0], f"{prefix}{key}[0].")
+    return missing
+
+
 def main() -> int:
     salesim, source = sys.argv[1], pathlib.Path(sys.argv[2])
     schema = json.loads(subprocess.run([salesim, "schema", "--json"], check=True, capture_output=True, text=True).stdout)
@@ -25,6 +38,11 @@ def main() -> int:
             print(f"{path}: {'/'.join(map(str, error.absolute_path))}: {error.message}")
         failures += bool(errors)
     print(f"{len(files) - failures} of {len(files)} shipped scenarios valid against the JSON Schema")
+    # tests/io/data/workforce_full.yaml promises to set every workforce key, so its round trip checks each.
+    full = yaml.safe_load((source / "tests/io/data/workforce_full.yaml").read_text())
+    for path in unset_keys(schema["properties"]["workforce"], full["workforce"], "workforce."):
+        print(f"tests/io/data/workforce_full.yaml does not set {path}")
+        failures += 1
     base = yaml.safe_load((source / "scenarios/classroom/baseline.yaml").read_text())
     mistakes = {
         "an unknown key": {**base, "survy": {"sample_rate": 0.2}},
