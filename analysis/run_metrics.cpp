@@ -171,7 +171,7 @@ void append_workforce_summaries(const RunObservation& run, double revenue, doubl
   summaries.emplace_back("service_effort_share", value(ratio(total.service_effort, effort)));
   summaries.emplace_back("discount_depth", value(ratio(total.discount_revenue, total.list_revenue)));
   summaries.emplace_back("clawed_back", value(total.clawed_back));
-  summaries.emplace_back("spiff_paid", value(total.spiff_paid));
+  summaries.emplace_back("spiff_paid", value(total.paid_by_term.spiff));
   summaries.emplace_back("pull_forwards", value(count(total.pull_forwards)));
   summaries.emplace_back("coaching_share",
                          value(ratio(count(total.coaching_reps), count(total.reps_employed))));

@@ -88,6 +88,21 @@ PayBreakdown pay_for_period(const IncentivePlan& plan, const PeriodKpis& kpis) {
   return pay;
 }
 
+PayBreakdown& PayBreakdown::operator+=(const PayBreakdown& other) noexcept {
+  salary += other.salary;
+  commission += other.commission;
+  quota_bonus += other.quota_bonus;
+  nps_bonus += other.nps_bonus;
+  scorecard_bonus += other.scorecard_bonus;
+  team_bonus += other.team_bonus;
+  clv_commission += other.clv_commission;
+  spiff += other.spiff;
+  cap_reduction += other.cap_reduction;
+  clawback += other.clawback;
+  total += other.total;
+  return *this;
+}
+
 double marginal_commission_rate(const IncentivePlan& plan, double attainment) {
   return plan.commission ? rate_at(*plan.commission, attainment) : 0.0;
 }

@@ -125,6 +125,9 @@ struct PayBreakdown {
   double cap_reduction = 0.0;  ///< <= 0
   double clawback = 0.0;       ///< <= 0
   double total = 0.0;
+
+  /// Adds each term, so the books can sum a plan's pay term by term over reps and months.
+  PayBreakdown& operator+=(const PayBreakdown& other) noexcept;
 };
 
 /// One problem in a plan, located by a key path relative to the plan ("commission.tiers[1].rate").

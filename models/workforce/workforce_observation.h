@@ -3,6 +3,8 @@
 
 #include <cstdint>
 
+#include "models/workforce/incentive_plan.h"
+
 namespace salesim::models::workforce {
 
 struct WorkforceMonth {
@@ -13,8 +15,9 @@ struct WorkforceMonth {
   double pay = 0.0;  ///< salary paid this month plus variable pay of periods ending now
   double salary = 0.0;
   double variable_pay = 0.0;
-  double clawed_back = 0.0;     ///< commission repaid for customers who churned soon after buying
-  double spiff_paid = 0.0;      ///< SPIFF payments for new customers won
+  double clawed_back = 0.0;  ///< commission repaid for customers who churned soon after buying
+  /// Each pay term of the periods ending this month, summed over reps: a new term's metric reads it.
+  PayBreakdown paid_by_term{};
   double booked_revenue = 0.0;  ///< what the measurement system books (pulled deals included)
   double sell_effort = 0.0;     ///< summed over employed reps
   double service_effort = 0.0;

@@ -174,7 +174,7 @@ void WorkforceWorld::pay_period(std::uint32_t rep, double team_attainment, Workf
   const double variable = pay.total - pay.salary;
   observed.variable_pay += variable;
   observed.clawed_back -= pay.clawback;
-  observed.spiff_paid += pay.spiff;
+  observed.paid_by_term += pay;
   observed.pay += variable;
   ++observed.period_ends;
   observed.attainment_sum += attained;

@@ -50,7 +50,6 @@ struct FieldDescription {
   std::string key;
   ValueKind kind = ValueKind::number;
   FieldDetail detail{};
-  bool optional = false;  ///< a std::optional member: present only when its key is written
   std::function<std::optional<ScalarValue>(const void* section)> get{};  ///< nullopt: absent
   std::function<void(void* section, const ScalarValue& value)> set{};
 };
@@ -171,9 +170,8 @@ class Describe {
   template <typename Member>
   Describe& field(std::string key, Member Section::*member, FieldDetail detail = {}) {
     using Value = typename detail::optional_value<Member>::type;
-    FieldDescription field{std::move(key),    detail::kind_of<Value>(detail),
-                           std::move(detail), detail::optional_value<Member>::is_optional,
-                           nullptr,           nullptr};
+    // A std::optional member is present only when its key is written: get() then says nullopt.
+    FieldDescription field{std::move(key), detail::kind_of<Value>(detail), std::move(detail)};
     field.get = [member](const void* section) -> std::optional<ScalarValue> {
       const Member& value = static_cast<const Section*>(section)->*member;
       if constexpr (detail::optional_value<Member>::is_optional) {

@@ -8,7 +8,7 @@
 
 #include <fmt/format.h>
 
-#include "analysis/run_metrics.h"
+#include "analysis/metric_registry.h"
 #include "models/scenario_description.h"
 #include "models/scenario_rules.h"
 #include "sim/io/section_writer.h"
@@ -69,7 +69,7 @@ const io::NameSets& scenario_name_sets() {
   static const io::NameSets sets = [] {
     // A scorecard scores the run's other summaries, never its own.
     std::vector<std::string> scoreable;
-    for (const auto& name : analysis::customer_metric_catalog(1).summary_names) {
+    for (const auto& name : analysis::summary_metric_names()) {
       if (name.rfind("scorecard_", 0) != 0) scoreable.push_back(name);
     }
     io::NameSets names;

@@ -241,6 +241,13 @@ TEST_CASE("total pay equals the sum of its parts", "[workforce][plan]") {
   }
 }
 
+TEST_CASE("pay summed term by term still adds up, so the books miss no term", "[workforce][plan]") {
+  PayBreakdown books;
+  for (const PayCase& c : pay_cases()) books += pay_for_period(c.plan, c.kpis);
+  CHECK(books.total == Approx(sum_of_parts(books)));
+  CHECK(books.spiff == Approx(2'400.0));
+}
+
 TEST_CASE("scorecard values that do not match the plan's KPIs are rejected", "[workforce][plan]") {
   const IncentivePlan plan{.scorecard_bonus = three_kpi_scorecard()};
   CHECK_THROWS_AS(pay_for_period(plan, {.scorecard = {1.0, 2.0}}), std::invalid_argument);
