@@ -14,6 +14,10 @@ namespace {
 
 using sim::core::KeyProblem;
 
+/// A scenario's name names its output files (out/<name>.h5, <name>.h5.tmp): short enough for any file
+/// system's NAME_MAX of 255 bytes with room for the suffixes.
+constexpr std::size_t max_name_bytes = 200;
+
 bool valid_name_character(char c) {
   return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '-' || c == '_' || c == '.';
 }
@@ -118,8 +122,12 @@ void check_scorecard(const Scenario& scenario, std::vector<KeyProblem>& problems
 
 std::vector<KeyProblem> scenario_problems(const Scenario& scenario) {
   std::vector<KeyProblem> problems;
-  if (scenario.name.empty() ||
-      !std::all_of(scenario.name.begin(), scenario.name.end(), valid_name_character)) {
+  if (scenario.name.size() > max_name_bytes) {
+    problems.push_back({"name",
+                        fmt::format("a name of {} bytes is too long for a file name", scenario.name.size()),
+                        fmt::format("at most {} bytes", max_name_bytes)});
+  } else if (scenario.name.empty() || scenario.name == "." || scenario.name == ".." ||
+             !std::all_of(scenario.name.begin(), scenario.name.end(), valid_name_character)) {
     problems.push_back(
         {"name", "'" + scenario.name + "' cannot name an output file", "letters, digits, '-', '_' and '.'"});
   }

@@ -9,6 +9,11 @@ struct InputLimits {
   std::uint64_t max_file_bytes = 4u << 20;
   std::uint64_t max_yaml_nodes = 200000;
   std::uint64_t max_aliases = 1000;
+  /// Longest text value (a name, a description), in bytes; texts must also be valid UTF-8.
+  std::uint64_t max_text_bytes = 64u << 10;
+  /// Largest magnitude of a number: no quantity of a scenario comes near it, and sums of values this
+  /// large over customers and months stay finite (1e308 would turn revenue into inf).
+  double max_number_magnitude = 1e15;
   std::uint64_t max_market_size = 50'000'000;
   /// Buyer-supplier relationships held at once (buyers x suppliers_per_buyer), about 100 bytes each.
   std::uint64_t max_relationships = 10'000'000;

@@ -10,6 +10,7 @@
 #include <set>
 
 #include <fmt/format.h>
+#include <utf8cpp/utf8.h>
 #include <yaml-cpp/yaml.h>
 
 #include "sim/core/section_check.h"
@@ -153,7 +154,8 @@ std::string allowed_of(const FieldDescription& field, const NameSets& names) {
 /// Reads YAML into described sections, reporting every problem.
 class SectionReader {
  public:
-  SectionReader(Problems& problems, const NameSets& names) : problems_(problems), names_(names) {}
+  SectionReader(Problems& problems, const NameSets& names, const InputLimits& limits)
+      : problems_(problems), names_(names), limits_(limits) {}
 
   void read_section(const YAML::Node& node, const std::string& path, const SectionDescription& section,
                     void* target) {
@@ -248,6 +250,15 @@ class SectionReader {
         return;
       }
       case ValueKind::text: {
+        if (text.size() > limits_.max_text_bytes) {
+          problems_.report(path, node, fmt::format("a text of {} bytes is too long", text.size()),
+                           fmt::format("at most {} bytes", limits_.max_text_bytes));
+          return;
+        }
+        if (!utf8::is_valid(text.begin(), text.end())) {
+          problems_.report(path, node, "the text is not valid UTF-8", "UTF-8 text");
+          return;
+        }
         const auto set = names_.find(detail.name_set);
         const std::vector<std::string>* choices = !detail.words.empty() ? &detail.words
                                                   : set != names_.end() ? &set->second.names
@@ -287,6 +298,11 @@ class SectionReader {
       return;
     }
     if (!whole) {
+      if (std::abs(value) > limits_.max_number_magnitude) {
+        problems_.report(path, node, text + " is too large to compute with",
+                         fmt::format("{} of magnitude at most {}", allowed, limits_.max_number_magnitude));
+        return;
+      }
       field.set(target, value);
       return;
     }
@@ -304,6 +320,7 @@ class SectionReader {
 
   Problems& problems_;
   const NameSets& names_;
+  const InputLimits& limits_;
 };
 
 InputProblem override_problem(const Override& item, std::string message, std::string allowed = "") {
@@ -343,11 +360,9 @@ std::string apply_override(YAML::Node& root, const SectionDescription& descripti
   for (std::size_t i = 0; i < tokens.size(); ++i) {
     const std::string& token = tokens[i];
     const bool last = i + 1 == tokens.size();
-    if (node.IsDefined() && !node.IsNull() && !node.IsMap()) {
-      problems.push_back(override_problem(
-          item, fmt::format("cannot set a key inside {}, which is {}", path, node_kind(node)), "a mapping"));
-      return "";
-    }
+    // A mapping that the file wrote as something else is the file's problem: leave the override out
+    // and let the reader report it at its line.
+    if (node.IsDefined() && !node.IsNull() && !node.IsMap()) return "";
     const auto entry = std::find_if(section->entries.begin(), section->entries.end(),
                                     [&](const auto& e) { return key_of(e) == token; });
     if (entry == section->entries.end()) return unknown();
@@ -438,6 +453,7 @@ struct DocumentReader::Document {
   const SectionDescription* description = nullptr;
   YAML::Node root;
   std::set<std::string> overridden;
+  InputLimits limits;
 };
 
 DocumentReader::DocumentReader(std::string_view text, std::string file_label, std::string noun,
@@ -447,6 +463,7 @@ DocumentReader::DocumentReader(std::string_view text, std::string file_label, st
   document_->file = std::move(file_label);
   document_->noun = std::move(noun);
   document_->description = &root;
+  document_->limits = limits;
   const std::string& file = document_->file;
   if (text.size() > limits.max_file_bytes) {
     throw InputError({{file, 0, 0, "", fmt::format("file of {} bytes is too large", text.size()),
@@ -484,7 +501,8 @@ void DocumentReader::read_into(void* section, const NameSets& names) const {
         fmt::format("a {} must be a mapping of sections, found {}", document_->noun, node_kind(root)),
         join(keys_of(*document_->description)));
   } else {
-    SectionReader(problems, names).read_section(root, "", *document_->description, section);
+    SectionReader(problems, names, document_->limits)
+        .read_section(root, "", *document_->description, section);
   }
   problems.throw_if_any();
 }

@@ -68,10 +68,37 @@ TEST_CASE("overrides reach the scorecard and check its metric", "[io][metrics][s
   CHECK(only_problem(scored, {run::parse_override("scorecard[1].weight=0.5")}).message == "no scorecard[1]");
 }
 
-TEST_CASE("an override into an item that is not a mapping is a located error, not a crash",
+TEST_CASE("an override into an item the file wrote as a scalar blames the file, not the override",
           "[io][set][bad-input]") {
   const auto problem = only_problem("segments:\n  - 3\n", {run::parse_override("segments[0].size=1")});
-  CHECK(
-      problem.to_string() ==
-      "--set: segments[0].size: cannot set a key inside segments[0], which is a scalar (allowed: a mapping)");
+  CHECK(problem.file == "bad.yaml");
+  CHECK(problem.line == 2);
+  CHECK(problem.key_path == "segments[0]");
+  CHECK(problem.message == "expected a mapping of keys to values, found a scalar");
+  // The same for a section the file wrote as a list.
+  const auto run = only_problem(one_segment + "run: [1, 2]\n", {run::parse_override("run.replications=5")});
+  CHECK(run.file == "bad.yaml");
+  CHECK(run.line == 4);
+  CHECK(run.key_path == "run");
+}
+
+TEST_CASE("texts must be UTF-8 of bounded length and numbers small enough to add up", "[io][bad-input]") {
+  CHECK(only_problem("segments:\n  - name: sh\xff"
+                     "ops\n    size: 50\n")
+            .to_string() ==
+        "bad.yaml:2:11: segments[0].name: the text is not valid UTF-8 (allowed: UTF-8 text)");
+  CHECK(only_problem(one_segment + "description: " + std::string(70'000, 'x') + "\n").message ==
+        "a text of 70000 bytes is too long");
+  CHECK(only_problem(one_segment + "    spend_per_purchase: {mean: 1e308}\n").to_string() ==
+        "bad.yaml:4:32: segments[0].spend_per_purchase.mean: 1e308 is too large to compute with "
+        "(allowed: a number > 0 of magnitude at most 1000000000000000)");
+  CHECK(only_problem(one_segment + "workforce:\n  profile: {outside_option: -1e300}\n").message ==
+        "-1e300 must be at least 0");
+}
+
+TEST_CASE("a scenario's name is a safe, short file name", "[io][bad-input]") {
+  CHECK(only_problem("name: " + std::string(300, 'a') + "\n" + one_segment).to_string() ==
+        "bad.yaml:1:7: name: a name of 300 bytes is too long for a file name (allowed: at most 200 bytes)");
+  CHECK(only_problem("name: ..\n" + one_segment).message == "'..' cannot name an output file");
+  CHECK(only_problem("name: a/b\n" + one_segment).message == "'a/b' cannot name an output file");
 }
