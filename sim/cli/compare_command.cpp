@@ -4,34 +4,66 @@
 #include <algorithm>
 #include <filesystem>
 #include <iostream>
+#include <optional>
 
 #include <fmt/format.h>
 #include <fmt/ostream.h>
 
 #include "analysis/paired_difference.h"
 #include "sim/cli/customer_runs.h"
+#include "sim/cli/option_checks.h"
 #include "sim/core/parallel.h"
+#include "sim/io/input_error.h"
 #include "sim/run/replication_runner.h"
 #include "sim/run/run_identity.h"
 
 namespace salesim::sim::cli {
 namespace {
 
-/// Overrides for scenario `index` (0-based): the shared ones and those addressed "N:" to it.
-std::vector<run::Override> overrides_for(const CompareOptions& options, std::size_t index) {
-  std::vector<run::Override> overrides;
+/// One --set: for every scenario, or for one (`N:key.path=value`, N 1-based).
+struct AddressedOverride {
+  std::optional<std::size_t> scenario;  ///< 0-based; empty: every scenario
+  run::Override value;
+};
+
+/// Reads every --set; an index outside 1..scenarios is an error, never an override that goes nowhere.
+/// @throws io::InputError (file "--set") naming the text and what is allowed.
+std::vector<AddressedOverride> addressed_overrides(const CompareOptions& options) {
+  const std::size_t count = options.scenario_paths.size();
+  std::vector<AddressedOverride> overrides;
   for (const std::string& text : options.overrides) {
     const auto colon = text.find(':');
     const auto equals = text.find('=');
-    if (colon != std::string::npos && colon < equals &&
-        std::all_of(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(colon), ::isdigit) &&
-        colon > 0) {
-      if (std::stoul(text.substr(0, colon)) != index + 1) continue;
-      overrides.push_back(run::parse_override(text.substr(colon + 1)));
-    } else {
-      overrides.push_back(run::parse_override(text));
+    const bool indexed = colon != std::string::npos && colon > 0 && colon < equals &&
+                         std::all_of(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(colon),
+                                     [](char c) { return c >= '0' && c <= '9'; });
+    if (!indexed) {
+      overrides.push_back({std::nullopt, run::parse_override(text)});
+      continue;
     }
+    const std::string index_text = text.substr(0, colon);
+    const std::optional<std::uint64_t> index = parse_whole_number(index_text);
+    if (!index || *index < 1 || *index > count) {
+      throw io::InputError(
+          {{"--set", 0, 0, text, fmt::format("scenario index {} is not in 1..{}", index_text, count),
+            fmt::format("N:key.path=value with N in 1..{}, or key.path=value for every scenario", count)}});
+    }
+    overrides.push_back({static_cast<std::size_t>(*index - 1), run::parse_override(text.substr(colon + 1))});
   }
+  return overrides;
+}
+
+/// The --set overrides for scenario `index` (0-based), and with `command_line_run` --reps and --seed.
+std::vector<run::Override> overrides_for(const CompareOptions& options,
+                                         const std::vector<AddressedOverride>& addressed, std::size_t index,
+                                         bool command_line_run) {
+  std::vector<run::Override> overrides;
+  for (const AddressedOverride& item : addressed) {
+    if (!item.scenario || *item.scenario == index) overrides.push_back(item.value);
+  }
+  if (!command_line_run) return overrides;
+  if (options.replications) overrides.push_back({"run.replications", std::to_string(*options.replications)});
+  if (options.seed) overrides.push_back({"run.seed", std::to_string(*options.seed)});
   return overrides;
 }
 
@@ -42,12 +74,14 @@ std::string cell(double value) { return std::isfinite(value) ? fmt::format("{:.4
 int compare_command(const CompareOptions& options) {
   std::vector<run::LoadedScenario> scenarios;
   try {
+    const std::vector<AddressedOverride> addressed = addressed_overrides(options);
     for (std::size_t i = 0; i < options.scenario_paths.size(); ++i) {
-      auto overrides = overrides_for(options, i);
-      if (options.replications)
-        overrides.push_back({"run.replications", std::to_string(*options.replications)});
-      if (options.seed) overrides.push_back({"run.seed", std::to_string(*options.seed)});
-      scenarios.push_back(run::load_scenario(options.scenario_paths[i], overrides));
+      // As in `salesim run`: the file's own run.replications and run.seed are checked, then replaced.
+      if (options.replications || options.seed)
+        static_cast<void>(
+            run::load_scenario(options.scenario_paths[i], overrides_for(options, addressed, i, false)));
+      scenarios.push_back(
+          run::load_scenario(options.scenario_paths[i], overrides_for(options, addressed, i, true)));
     }
   } catch (const io::InputError& error) {
     for (const auto& problem : error.problems()) std::cerr << problem.to_string() << '\n';
@@ -73,6 +107,14 @@ int compare_command(const CompareOptions& options) {
   const std::filesystem::path output = options.output_path.empty()
                                            ? std::filesystem::path("out") / ("compare-" + names + ".h5")
                                            : std::filesystem::path(options.output_path);
+  try {
+    const std::vector<std::filesystem::path> inputs(options.scenario_paths.begin(),
+                                                    options.scenario_paths.end());
+    check_output_path(options.output_path.empty() ? "output" : "-o", output, inputs);
+  } catch (const OptionError& error) {
+    std::cerr << error.what() << '\n';
+    return 2;
+  }
   try {
     if (output.has_parent_path()) std::filesystem::create_directories(output.parent_path());
     const core::ThreadLimit thread_limit(options.threads);

@@ -1,12 +1,17 @@
 // The `salesim` command: subcommands run and validate (DESIGN §1), exit codes of DESIGN §7.
+#include <cstdint>
 #include <iostream>
+#include <optional>
 #include <string>
+#include <string_view>
 
 #include <CLI/CLI.hpp>
+#include <fmt/format.h>
 
 #include "sim/cli/compare_command.h"
 #include "sim/cli/merge_command.h"
 #include "sim/cli/metrics_command.h"
+#include "sim/cli/option_checks.h"
 #include "sim/cli/report_command.h"
 #include "sim/cli/run_command.h"
 #include "sim/cli/schema_command.h"
@@ -15,6 +20,10 @@
 
 namespace {
 
+using salesim::sim::cli::max_replications;
+using salesim::sim::cli::max_seed;
+using salesim::sim::cli::max_threads;
+
 std::string joined_command_line(int argc, char** argv) {
   std::string line;
   for (int i = 0; i < argc; ++i) {
@@ -22,6 +31,56 @@ std::string joined_command_line(int argc, char** argv) {
     line += argv[i];
   }
   return line;
+}
+
+/// A check that the value is a decimal whole number in [min, max], digits only, so that "-1" never
+/// wraps to 2^64 - 1 and "1e3" or "2.5" are not cut short; `allowed` says what is.
+CLI::Validator whole_number_in(std::uint64_t min, std::uint64_t max, std::string allowed) {
+  return CLI::Validator(
+      [=](std::string& text) {
+        const std::string problem = salesim::sim::cli::whole_number_problem(text, min, max);
+        return problem.empty() ? problem : problem + " (allowed: " + allowed + ")";
+      },
+      fmt::format("{}..{}", min, max));
+}
+
+/// An empty value would silently mean "the default".
+CLI::Validator non_empty(std::string allowed) {
+  return CLI::Validator(
+      [=](std::string& text) { return text.empty() ? "the value is empty (allowed: " + allowed + ")" : ""; },
+      "");
+}
+
+const std::string threads_allowed = fmt::format("0 for all cores, or 1..{}", max_threads);
+const std::string reps_allowed = fmt::format("1..{}", max_replications);
+const std::string seed_allowed = fmt::format("0..{}", max_seed);
+
+std::string subcommand_names(CLI::App& app) {
+  std::string names;
+  for (const CLI::App* subcommand : app.get_subcommands([](const CLI::App*) { return true; })) {
+    if (!names.empty()) names += ", ";
+    names += subcommand->get_name();
+  }
+  return names;
+}
+
+/// The words before the subcommand may only be --help and --version, and the first other word must
+/// name a subcommand; CLI11 would report an unknown one as a missing subcommand. Returns the line
+/// to print, or nothing when the words are right.
+std::optional<std::string> top_level_problem(CLI::App& app, int argc, char** argv) {
+  for (int i = 1; i < argc; ++i) {
+    const std::string word = argv[i];
+    if (word == "-h" || word == "--help" || word == "--version") continue;
+    if (word.starts_with('-')) {
+      return fmt::format("salesim: unknown option '{}' (allowed: --help, --version, or a subcommand: {})",
+                         word, subcommand_names(app));
+    }
+    for (const CLI::App* subcommand : app.get_subcommands([](const CLI::App*) { return true; })) {
+      if (subcommand->check_name(word)) return std::nullopt;
+    }
+    return fmt::format("salesim: unknown subcommand '{}' (allowed: {})", word, subcommand_names(app));
+  }
+  return std::nullopt;
 }
 
 }  // namespace
@@ -37,12 +96,14 @@ int main(int argc, char** argv) {
   CLI::App* run_app = app.add_subcommand("run", "Run a scenario's replications; print a table, write HDF5");
   run_app->add_option("scenario", run.scenario_path, "Scenario YAML file")->required();
   run_app->add_option("--reps", run.replications, "Replications (overrides run.replications)")
-      ->check(CLI::PositiveNumber);
-  run_app->add_option("--seed", run.seed, "Master seed (overrides run.seed)");
+      ->check(whole_number_in(1, max_replications, reps_allowed));
+  run_app->add_option("--seed", run.seed, "Master seed (overrides run.seed)")
+      ->check(whole_number_in(0, max_seed, seed_allowed));
   run_app->add_option("--threads", run.threads, "Worker threads (default: all cores)")
-      ->check(CLI::NonNegativeNumber);
+      ->check(whole_number_in(0, max_threads, threads_allowed));
   run_app->add_option("--set", run.overrides, "Override a value: key.path=value (repeatable)");
-  run_app->add_option("-o,--output", run.output_path, "Output HDF5 file (default out/<name>.h5)");
+  run_app->add_option("-o,--output", run.output_path, "Output HDF5 file (default out/<name>.h5)")
+      ->check(non_empty("a file path"));
   run_app->add_flag("-q,--quiet", run.quiet, "Print no table");
 
   std::string validate_path;
@@ -60,12 +121,15 @@ int main(int argc, char** argv) {
       ->required()
       ->expected(2, -1);
   compare_app->add_option("--reps", compare.replications, "Replications for every scenario")
-      ->check(CLI::PositiveNumber);
-  compare_app->add_option("--seed", compare.seed, "Master seed for every scenario");
-  compare_app->add_option("--threads", compare.threads, "Worker threads (default: all cores)");
+      ->check(whole_number_in(1, max_replications, reps_allowed));
+  compare_app->add_option("--seed", compare.seed, "Master seed for every scenario")
+      ->check(whole_number_in(0, max_seed, seed_allowed));
+  compare_app->add_option("--threads", compare.threads, "Worker threads (default: all cores)")
+      ->check(whole_number_in(0, max_threads, threads_allowed));
   compare_app->add_option("--set", compare.overrides,
                           "key.path=value for all, or N:key.path=value for scenario N");
-  compare_app->add_option("-o,--output", compare.output_path, "Output HDF5 file");
+  compare_app->add_option("-o,--output", compare.output_path, "Output HDF5 file")
+      ->check(non_empty("a file path"));
   compare_app->add_flag("--independent", compare.independent,
                         "Independent random numbers instead of common ones");
   compare_app->add_flag("-q,--quiet", compare.quiet, "Print no table");
@@ -75,8 +139,10 @@ int main(int argc, char** argv) {
   CLI::App* sweep_app =
       app.add_subcommand("sweep", "Run a sweep file: design points x replications into one HDF5 file");
   sweep_app->add_option("sweep", sweep.sweep_path, "Sweep YAML file")->required();
-  sweep_app->add_option("--threads", sweep.threads, "Worker threads (default: all cores)");
-  sweep_app->add_option("-o,--output", sweep.output_path, "Output HDF5 file (default out/<name>.h5)");
+  sweep_app->add_option("--threads", sweep.threads, "Worker threads (default: all cores)")
+      ->check(whole_number_in(0, max_threads, threads_allowed));
+  sweep_app->add_option("-o,--output", sweep.output_path, "Output HDF5 file (default out/<name>.h5)")
+      ->check(non_empty("a file path"));
   sweep_app->add_flag("--resume", sweep.resume, "Finish what an interrupted sweep left in <output>.tmp");
   sweep_app->add_option("--shard", sweep.shard, "Run only slice K of N (K/N), for job arrays");
   sweep_app->add_flag("-q,--quiet", sweep.quiet, "Print no table");
@@ -92,8 +158,9 @@ int main(int argc, char** argv) {
       "report", "Write a self-contained HTML report (tables, time-series charts) of a run file");
   report_app->add_option("file", report.input_path, "Run HDF5 file (from run, compare, sweep or merge)")
       ->required();
-  report_app->add_option("-o,--output", report.output_path,
-                         "Output HTML file (default: the input with .html)");
+  report_app
+      ->add_option("-o,--output", report.output_path, "Output HTML file (default: the input with .html)")
+      ->check(non_empty("a file path"));
 
   bool metrics_markdown = false;
   CLI::App* metrics_app = app.add_subcommand(
@@ -110,9 +177,20 @@ int main(int argc, char** argv) {
   schema_app->add_flag("--json", schema_json, "Print a JSON Schema (draft 2020-12) of the scenario file")
       ->excludes("--markdown");
 
+  // Every usage error is one line; --help lists the options.
+  app.failure_message(
+      [](const CLI::App*, const CLI::Error& error) { return std::string(error.what()) + '\n'; });
+  if (const auto problem = top_level_problem(app, argc, argv)) {
+    std::cerr << *problem << '\n';
+    return 2;
+  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {
+    if (app.get_subcommands().empty() && dynamic_cast<const CLI::RequiredError*>(&error) != nullptr) {
+      std::cerr << "salesim: a subcommand is required (allowed: " << subcommand_names(app) << ")\n";
+      return 2;
+    }
     // Help and version exit 0; usage errors are bad input (exit 2).
     const int code = app.exit(error);
     return code == 0 ? 0 : 2;

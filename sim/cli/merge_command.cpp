@@ -1,60 +1,95 @@
-// Merging shard files: same sweep, same version, every run once.
+// Merging shard files: same sweep, same version, same layout, every run once.
 #include "sim/cli/merge_command.h"
 
+#include <algorithm>
+#include <cstring>
 #include <filesystem>
 #include <iostream>
+#include <optional>
 
 #include "sim/cli/customer_runs.h"
+#include "sim/cli/option_checks.h"
 #include "sim/io/run_file_reader.h"
 #include "sim/io/run_file_writer.h"
 
 namespace salesim::sim::cli {
 namespace {
 
-/// What must agree between shards of one sweep.
-struct ShardIdentity {
-  std::string sweep_id, salesim_version;
-  std::uint64_t schema = 0;
-  bool operator==(const ShardIdentity&) const = default;
-};
-
-ShardIdentity identity_of(const io::RunFileReader& reader) {
-  return {reader.string_attribute("/", "sweep_id"), reader.string_attribute("/", "salesim_version"),
-          reader.uint_attribute("/", "schema_version")};
+/// Why `shard` cannot join `first` in one merge; empty when it can. Only the files of
+/// `salesim sweep --shard K/N` merge: a run or compare file has no shards, and its design has no
+/// parameters to regress on.
+std::string refusal(const io::RunFileReader& shard, const io::RunFileReader& first) {
+  const io::RunFileLayout& found = shard.layout();
+  const io::RunFileLayout& expected = first.layout();
+  const std::string path = shard.path().string();
+  if (found.shard_count == 0) {
+    return path + ": not a sweep shard (no shard attribute; merge joins the files of " +
+           "`salesim sweep --shard K/N`)";
+  }
+  if (found.parameter_names.empty()) return path + ": a sweep shard without design parameters";
+  if (found.sweep_id != expected.sweep_id || found.salesim_version != expected.salesim_version ||
+      found.shard_count != expected.shard_count) {
+    return path + ": not a shard of the same sweep as " + first.path().string() + " (sweep_id " +
+           found.sweep_id + " vs " + expected.sweep_id + ", salesim " + found.salesim_version + " vs " +
+           expected.salesim_version + ", " + std::to_string(found.shard_count) + " vs " +
+           std::to_string(expected.shard_count) + " shards)";
+  }
+  if (found.points != expected.points || found.replications != expected.replications ||
+      found.parameter_names != expected.parameter_names ||
+      found.catalog.summary_names != expected.catalog.summary_names ||
+      found.catalog.timeseries_names != expected.catalog.timeseries_names ||
+      found.catalog.steps != expected.catalog.steps) {
+    return path + ": same sweep_id as " + first.path().string() +
+           " but another layout (design points, replications, parameters or metrics differ)";
+  }
+  const auto values = shard.read_doubles("/design/params");
+  const auto first_values = first.read_doubles("/design/params");
+  if (values.size() != first_values.size() ||
+      std::memcmp(values.data(), first_values.data(), values.size() * sizeof(double)) != 0) {
+    return path + ": /design/params differs from " + first.path().string();
+  }
+  return "";
 }
 
 }  // namespace
 
 int merge_command(const std::vector<std::string>& shard_paths, const std::string& output_path,
                   const std::string& command_line) {
+  std::optional<io::RunFileWriter> writer;
   try {
+    // Every input is opened, its layout checked, and checked against the first before anything
+    // is created: a bad input leaves no output and no temporary file.
     std::vector<io::RunFileReader> shards;
     for (const auto& path : shard_paths) shards.emplace_back(path);
-    const ShardIdentity expected = identity_of(shards.front());
-    for (std::size_t i = 0; i < shards.size(); ++i) {
-      const ShardIdentity found = identity_of(shards[i]);
-      if (expected.sweep_id.empty() || !(found == expected)) {
-        std::cerr << shard_paths[i] << ": not a shard of the same sweep as " << shard_paths.front()
-                  << " (sweep_id " << found.sweep_id << " vs " << expected.sweep_id << ", salesim "
-                  << found.salesim_version << " vs " << expected.salesim_version << ")\n";
+    for (const io::RunFileReader& shard : shards) {
+      const std::string problem = refusal(shard, shards.front());
+      if (!problem.empty()) {
+        std::cerr << problem << '\n';
         return 2;
       }
     }
     const io::RunFileReader& first = shards.front();
+    const io::RunFileLayout& layout = first.layout();
     // Names, months, units and meanings as the first shard recorded them.
-    const core::MetricCatalog catalog = first.metric_catalog();
-    const auto done_shape = first.shape("/design/done");
-    const auto points = static_cast<std::uint32_t>(done_shape[0]);
-    const auto replications = static_cast<std::uint32_t>(done_shape[1]);
-    io::DesignTable design{first.string_array_attribute("/design/params", "names"),
-                           first.read_doubles("/design/params"), points};
+    const core::MetricCatalog& catalog = layout.catalog;
+    const std::uint32_t points = layout.points;
+    const std::uint32_t replications = layout.replications;
+    io::DesignTable design{layout.parameter_names, first.read_doubles("/design/params"), points};
+    const std::uint64_t seed = first.uint_attribute("/", "seed");
+    const std::string scenario_yaml = first.string_attribute("/scenario", "yaml");
     const std::filesystem::path output = output_path;
+    try {
+      const std::vector<std::filesystem::path> inputs(shard_paths.begin(), shard_paths.end());
+      check_output_path("-o", output, inputs);
+    } catch (const OptionError& refused) {
+      std::cerr << refused.what() << '\n';
+      return 2;
+    }
     if (output.has_parent_path()) std::filesystem::create_directories(output.parent_path());
-    io::RunFileWriter writer(output,
-                             provenance_now(command_line, first.uint_attribute("/", "seed"),
-                                            first.string_attribute("/scenario", "yaml"), expected.sweep_id),
-                             catalog, design, replications);
+    writer.emplace(output, provenance_now(command_line, seed, scenario_yaml, layout.sweep_id), catalog,
+                   design, replications);
 
+    // Sizes below were all checked against /design/done when each shard was opened.
     std::vector<std::uint8_t> merged(std::size_t{points} * replications, 0);
     for (const io::RunFileReader& shard : shards) {
       const auto done = shard.read_done_mask();
@@ -76,21 +111,27 @@ int merge_command(const std::vector<std::string>& shard_paths, const std::string
           record.timeseries.insert(record.timeseries.end(), begin,
                                    begin + static_cast<std::ptrdiff_t>(catalog.steps));
         }
-        writer.write_run(record);
+        writer->write_run(record);
         merged[index] = 1;
       }
     }
     const auto missing = static_cast<std::size_t>(std::count(merged.begin(), merged.end(), 0));
     if (missing > 0) {
       std::cerr << "salesim merge: " << missing << " runs are in no shard; partial result left at "
-                << writer.temporary_path().string() << '\n';
+                << writer->temporary_path().string() << '\n';
       return 1;
     }
-    (void)write_sweep_analysis(writer, design);
-    writer.commit();
+    (void)write_sweep_analysis(*writer, design);
+    writer->commit();
     std::cout << "merged " << shards.size() << " shards into " << output.string() << '\n';
     return 0;
+  } catch (const io::RunFileFormatError& error) {
+    // An input that is not what it claims, found half-way: nothing of the merge is kept.
+    if (writer) writer->discard();
+    std::cerr << error.what() << '\n';
+    return 2;
   } catch (const std::exception& error) {
+    if (writer) writer->discard();
     std::cerr << "salesim merge: " << error.what() << '\n';
     return 1;
   }

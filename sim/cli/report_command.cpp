@@ -16,6 +16,7 @@
 #include "analysis/monte_carlo_stats.h"
 #include "analysis/report/html_report.h"
 #include "analysis/report/svg_chart.h"
+#include "sim/cli/option_checks.h"
 #include "sim/io/run_file_reader.h"
 
 namespace salesim::sim::cli {
@@ -286,15 +287,29 @@ int report_command(const ReportOptions& options) {
   }
   std::optional<io::RunFileReader> reader;
   try {
-    reader.emplace(input);
-  } catch (const std::exception&) {
-    std::cerr << "salesim report: " << input.string() << ": not a readable salesim HDF5 file\n";
+    reader.emplace(input);  // checks the layout: not HDF5, another schema, a misshapen dataset
+  } catch (const io::RunFileFormatError& bad) {
+    std::cerr << "salesim report: " << bad.what() << '\n';
     return 2;
+  } catch (const std::exception& failure) {
+    std::cerr << "salesim report: " << input.string() << ": " << failure.what() << '\n';
+    return 1;
   }
   std::filesystem::path output = options.output_path;
   if (output.empty()) output = std::filesystem::path(input).replace_extension(".html");
   try {
+    const std::filesystem::path inputs[] = {input};
+    check_output_path(options.output_path.empty() ? "output" : "-o", output, inputs);
+  } catch (const OptionError& refused) {
+    std::cerr << refused.what() << '\n';
+    return 2;
+  }
+  try {
     write_atomically(output, report::report_html(read_page(*reader, input)));
+  } catch (const io::RunFileFormatError& bad) {
+    // Found while reading, before the page is written: no page and no temporary file.
+    std::cerr << "salesim report: " << bad.what() << '\n';
+    return 2;
   } catch (const std::exception& failure) {
     std::cerr << "salesim report: " << input.string() << ": " << failure.what() << '\n';
     return 1;

@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "sim/cli/customer_runs.h"
+#include "sim/cli/option_checks.h"
 #include "sim/cli/summary_table.h"
 #include "sim/core/parallel.h"
 #include "sim/io/input_error.h"
@@ -19,10 +20,12 @@
 namespace salesim::sim::cli {
 namespace {
 
-/// --reps and --seed become ordinary overrides, so the resolved scenario records them.
-std::vector<run::Override> collect_overrides(const RunOptions& options) {
+/// The --set overrides, and with `command_line_run` also --reps and --seed as ordinary overrides,
+/// so the resolved scenario records them.
+std::vector<run::Override> collect_overrides(const RunOptions& options, bool command_line_run) {
   std::vector<run::Override> overrides;
   for (const std::string& text : options.overrides) overrides.push_back(run::parse_override(text));
+  if (!command_line_run) return overrides;
   if (options.replications) overrides.push_back({"run.replications", std::to_string(*options.replications)});
   if (options.seed) overrides.push_back({"run.seed", std::to_string(*options.seed)});
   return overrides;
@@ -33,7 +36,11 @@ std::vector<run::Override> collect_overrides(const RunOptions& options) {
 int run_command(const RunOptions& options) {
   std::vector<run::LoadedScenario> scenarios;
   try {
-    scenarios.push_back(run::load_scenario(options.scenario_path, collect_overrides(options)));
+    // --reps and --seed replace the file's run.replications and run.seed, which must still be valid
+    // values of their own: a file with `replications: 0` is refused with or without --reps.
+    if (options.replications || options.seed)
+      static_cast<void>(run::load_scenario(options.scenario_path, collect_overrides(options, false)));
+    scenarios.push_back(run::load_scenario(options.scenario_path, collect_overrides(options, true)));
   } catch (const io::InputError& error) {
     for (const auto& problem : error.problems()) std::cerr << problem.to_string() << '\n';
     return 2;
@@ -42,6 +49,13 @@ int run_command(const RunOptions& options) {
   const std::filesystem::path output = options.output_path.empty()
                                            ? std::filesystem::path("out") / (scenario.name + ".h5")
                                            : std::filesystem::path(options.output_path);
+  try {
+    const std::filesystem::path inputs[] = {options.scenario_path};
+    check_output_path(options.output_path.empty() ? "output" : "-o", output, inputs);
+  } catch (const OptionError& error) {
+    std::cerr << error.what() << '\n';
+    return 2;
+  }
   try {
     if (output.has_parent_path()) std::filesystem::create_directories(output.parent_path());
     const core::ThreadLimit thread_limit(options.threads);

@@ -1,17 +1,19 @@
 // `salesim sweep`: design points x replications, streamed to HDF5, resumable and shardable.
 #include "sim/cli/sweep_command.h"
 
-#include <charconv>
 #include <filesystem>
 #include <iostream>
+#include <limits>
 #include <optional>
 
 #include <fmt/format.h>
 
 #include "analysis/metric_registry.h"
 #include "sim/cli/customer_runs.h"
+#include "sim/cli/option_checks.h"
 #include "sim/cli/sweep_report.h"
 #include "sim/core/parallel.h"
+#include "sim/io/run_file_reader.h"
 #include "sim/run/replication_runner.h"
 #include "sim/run/run_identity.h"
 #include "sim/run/sweep_scenarios.h"
@@ -24,19 +26,17 @@ struct Shard {
   std::uint32_t count = 1;
 };
 
+/// "K/N", both whole numbers (digits only) with 1 <= K <= N; anything else, "1/2/3" included, is refused.
 std::optional<Shard> parse_shard(const std::string& text) {
   const auto slash = text.find('/');
   if (slash == std::string::npos) return std::nullopt;
-  Shard shard;
-  const auto parse = [](std::string_view part, std::uint32_t& value) {
-    return std::from_chars(part.data(), part.data() + part.size(), value).ec == std::errc{};
-  };
-  if (!parse(std::string_view(text).substr(0, slash), shard.index) ||
-      !parse(std::string_view(text).substr(slash + 1), shard.count) || shard.count == 0 || shard.index == 0 ||
-      shard.index > shard.count) {
+  const auto index = parse_whole_number(std::string_view(text).substr(0, slash));
+  const auto count = parse_whole_number(std::string_view(text).substr(slash + 1));
+  if (!index || !count || *count == 0 || *index == 0 || *index > *count ||
+      *count > std::numeric_limits<std::uint32_t>::max()) {
     return std::nullopt;
   }
-  return shard;
+  return Shard{static_cast<std::uint32_t>(*index), static_cast<std::uint32_t>(*count)};
 }
 
 int report_input_error(const io::InputError& error) {
@@ -48,10 +48,11 @@ int report_input_error(const io::InputError& error) {
 
 int sweep_command(const SweepOptions& options) {
   Shard shard;
-  if (!options.shard.empty()) {
-    const auto parsed = parse_shard(options.shard);
+  if (options.shard) {
+    const auto parsed = parse_shard(*options.shard);
     if (!parsed) {
-      std::cerr << "--shard: '" << options.shard << "' (allowed: K/N with 1 <= K <= N)\n";
+      std::cerr << "--shard: '" << *options.shard
+                << "' is not a slice K/N (allowed: K/N, whole numbers with 1 <= K <= N, e.g. 3/16)\n";
       return 2;
     }
     shard = *parsed;
@@ -98,10 +99,20 @@ int sweep_command(const SweepOptions& options) {
     table.values.insert(table.values.end(), point.codes.begin(), point.codes.end());
 
   try {
+    const std::filesystem::path inputs[] = {options.sweep_path, sweep.scenario_path};
+    check_output_path(options.output_path.empty() ? "output" : "-o", output, inputs);
+  } catch (const OptionError& error) {
+    std::cerr << error.what() << '\n';
+    return 2;
+  }
+  try {
     if (output.has_parent_path()) std::filesystem::create_directories(output.parent_path());
     const core::ThreadLimit thread_limit(options.threads);
     std::optional<io::RunFileWriter> writer;
     if (options.resume && std::filesystem::exists(output.string() + ".tmp")) {
+      // A temporary file that cannot be reopened (a kill in the middle of a flush can leave one) is
+      // started again; one that reopens but belongs elsewhere or has another shape is refused, since
+      // resuming into it would write runs into the wrong cells.
       try {
         writer.emplace(io::RunFileWriter::reopen(output));
       } catch (const std::exception& error) {
@@ -110,6 +121,12 @@ int sweep_command(const SweepOptions& options) {
       if (writer && writer->string_attribute("sweep_id") != sweep_id) {
         std::cerr << output.string() << ".tmp: belongs to another sweep or salesim version (sweep_id "
                   << writer->string_attribute("sweep_id") << ", expected " << sweep_id << ")\n";
+        return 2;
+      }
+      try {
+        if (writer) writer->require_shape(metrics.kept(), table, sweep.replications);
+      } catch (const io::RunFileFormatError& error) {
+        std::cerr << error.what() << '\n';
         return 2;
       }
     } else if (options.resume && !options.quiet) {

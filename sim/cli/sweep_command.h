@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <string>
 
 namespace salesim::sim::cli {
@@ -9,9 +10,9 @@ namespace salesim::sim::cli {
 struct SweepOptions {
   std::string sweep_path;
   std::size_t threads = 0;
-  std::string output_path;  ///< empty: out/<sweep name>.h5 (or .shard-K-of-N.h5)
-  bool resume = false;      ///< finish the partial file an interrupted sweep left
-  std::string shard;        ///< "K/N": run only slice K (1-based) of N
+  std::string output_path;           ///< empty: out/<sweep name>.h5 (or .shard-K-of-N.h5)
+  bool resume = false;               ///< finish the partial file an interrupted sweep left
+  std::optional<std::string> shard;  ///< "K/N": run only slice K (1-based) of N
   bool quiet = false;
   std::string command_line;
 };

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <array>
 #include <stdexcept>
+#include <utility>
 
 #include "sim/core/summary_statistics.h"
 
@@ -61,37 +62,90 @@ void write_uint_attribute(hid_t object, const std::string& name, std::uint64_t v
   checked_status(H5Awrite(attribute, H5T_NATIVE_UINT64, &value), "write attribute " + name);
 }
 
-std::string read_string_attribute(hid_t file, const std::string& object_path, const std::string& name) {
-  const std::string what = "read attribute " + object_path + "@" + name;
-  const Hdf5Handle attribute(
+namespace {
+
+/// Reads `count` strings of a string attribute as stored: variable or fixed length, in its
+/// own character set (HDF5 converts neither between the two kinds nor between ASCII and UTF-8).
+std::vector<std::string> read_strings(hid_t attribute, std::size_t count, const std::string& what) {
+  const Hdf5Handle stored(checked(H5Aget_type(attribute), what), H5Tclose);
+  if (H5Tget_class(stored) != H5T_STRING) throw std::runtime_error(what + ": not text");
+  const H5T_cset_t cset = H5Tget_cset(stored);
+  Hdf5Handle memory(checked(H5Tcopy(H5T_C_S1), "copy string type"), H5Tclose);
+  checked_status(H5Tset_cset(memory, cset), "set character set");
+  std::vector<std::string> values;
+  if (H5Tis_variable_str(stored) > 0) {
+    checked_status(H5Tset_size(memory, H5T_VARIABLE), "size string type");
+    std::vector<char*> texts(count, nullptr);
+    checked_status(H5Aread(attribute, memory, texts.data()), what);
+    for (char* text : texts) {
+      values.emplace_back(text != nullptr ? text : "");
+      H5free_memory(text);
+    }
+    return values;
+  }
+  // One more byte per string for the terminating NUL the conversion adds.
+  const std::size_t size = H5Tget_size(stored) + 1;
+  constexpr std::size_t max_bytes = std::size_t{1} << 28;
+  if (size > max_bytes / std::max<std::size_t>(count, 1)) throw std::runtime_error(what + ": text too long");
+  checked_status(H5Tset_size(memory, size), "size string type");
+  checked_status(H5Tset_strpad(memory, H5T_STR_NULLTERM), "set string padding");
+  std::vector<char> buffer(size * count, '\0');
+  checked_status(H5Aread(attribute, memory, buffer.data()), what);
+  for (std::size_t i = 0; i < count; ++i) {
+    const char* text = buffer.data() + i * size;
+    values.emplace_back(text, std::find(text, text + size, '\0'));
+  }
+  return values;
+}
+
+Hdf5Handle open_attribute(hid_t file, const std::string& object_path, const std::string& name,
+                          const std::string& what) {
+  return Hdf5Handle(
       checked(H5Aopen_by_name(file, object_path.c_str(), name.c_str(), H5P_DEFAULT, H5P_DEFAULT), what),
       H5Aclose);
-  const Hdf5Handle type = utf8_string_type();
-  char* text = nullptr;
-  checked_status(H5Aread(attribute, type, &text), what);
-  std::string value = text != nullptr ? text : "";
-  H5free_memory(text);
-  return value;
+}
+
+/// Number of values of an attribute, and its rank.
+std::pair<std::size_t, int> attribute_extent(hid_t attribute, const std::string& what) {
+  const Hdf5Handle space(checked(H5Aget_space(attribute), what), H5Sclose);
+  const hssize_t count = H5Sget_simple_extent_npoints(space);
+  const int rank = H5Sget_simple_extent_ndims(space);
+  if (count < 0 || rank < 0) throw std::runtime_error(what + ": unreadable extent");
+  return {static_cast<std::size_t>(count), rank};
+}
+
+}  // namespace
+
+std::string read_string_attribute(hid_t file, const std::string& object_path, const std::string& name) {
+  const std::string what = "read attribute " + object_path + "@" + name;
+  const Hdf5Handle attribute = open_attribute(file, object_path, name, what);
+  const auto [count, rank] = attribute_extent(attribute, what);
+  if (count != 1)
+    throw std::runtime_error(what + ": holds " + std::to_string(count) + " values, expected one");
+  return read_strings(attribute, 1, what).front();
 }
 
 std::vector<std::string> read_string_array_attribute(hid_t file, const std::string& object_path,
                                                      const std::string& name) {
   const std::string what = "read attribute " + object_path + "@" + name;
-  const Hdf5Handle attribute(
-      checked(H5Aopen_by_name(file, object_path.c_str(), name.c_str(), H5P_DEFAULT, H5P_DEFAULT), what),
-      H5Aclose);
-  const Hdf5Handle space(checked(H5Aget_space(attribute), what), H5Sclose);
-  const hssize_t count = H5Sget_simple_extent_npoints(space);
-  std::vector<char*> texts(static_cast<std::size_t>(std::max<hssize_t>(count, 0)), nullptr);
-  std::vector<std::string> values;
-  if (texts.empty()) return values;
-  const Hdf5Handle type = utf8_string_type();
-  checked_status(H5Aread(attribute, type, texts.data()), what);
-  for (char* text : texts) {
-    values.emplace_back(text != nullptr ? text : "");
-    H5free_memory(text);
-  }
-  return values;
+  const Hdf5Handle attribute = open_attribute(file, object_path, name, what);
+  const auto [count, rank] = attribute_extent(attribute, what);
+  if (rank != 1) throw std::runtime_error(what + ": expected a list (one dimension)");
+  if (count == 0) return {};
+  return read_strings(attribute, count, what);
+}
+
+std::uint64_t read_uint_attribute(hid_t file, const std::string& object_path, const std::string& name) {
+  const std::string what = "read attribute " + object_path + "@" + name;
+  const Hdf5Handle attribute = open_attribute(file, object_path, name, what);
+  const auto [count, rank] = attribute_extent(attribute, what);
+  if (count != 1)
+    throw std::runtime_error(what + ": holds " + std::to_string(count) + " values, expected one");
+  const Hdf5Handle stored(checked(H5Aget_type(attribute), what), H5Tclose);
+  if (H5Tget_class(stored) != H5T_INTEGER) throw std::runtime_error(what + ": not a whole number");
+  std::uint64_t value = 0;
+  checked_status(H5Aread(attribute, H5T_NATIVE_UINT64, &value), what);
+  return value;
 }
 
 namespace {
@@ -113,44 +167,6 @@ std::vector<std::string> link_names(hid_t file, const std::string& group) {
 bool has_attribute(hid_t file, const std::string& object_path, const std::string& name) {
   if (object_path != "/" && H5Lexists(file, object_path.c_str(), H5P_DEFAULT) <= 0) return false;
   return H5Aexists_by_name(file, object_path.c_str(), name.c_str(), H5P_DEFAULT) > 0;
-}
-
-namespace {
-
-/// Each metric's `attribute` under `group`, or nothing when a metric lacks it.
-std::vector<std::string> metric_attributes(hid_t file, const std::string& group,
-                                           const std::vector<std::string>& names,
-                                           const std::string& attribute) {
-  std::vector<std::string> values;
-  for (const auto& name : names) {
-    const std::string path = group + "/" + name;
-    if (!has_attribute(file, path, attribute)) return {};
-    values.push_back(read_string_attribute(file, path, attribute));
-  }
-  return values;
-}
-
-}  // namespace
-
-core::MetricCatalog read_metric_catalog(hid_t file) {
-  core::MetricCatalog catalog;
-  catalog.summary_names = read_string_array_attribute(file, "/summary", "names");
-  catalog.timeseries_names = read_string_array_attribute(file, "/timeseries", "names");
-  if (!catalog.timeseries_names.empty()) {
-    const std::string path = "/timeseries/" + catalog.timeseries_names.front();
-    const Hdf5Handle dataset(checked(H5Dopen2(file, path.c_str(), H5P_DEFAULT), "open " + path), H5Dclose);
-    const Hdf5Handle space(checked(H5Dget_space(dataset), "get space of " + path), H5Sclose);
-    std::array<hsize_t, 3> dims{};
-    if (H5Sget_simple_extent_ndims(space) != 3)
-      throw std::runtime_error(path + ": expected [points x replications x months]");
-    H5Sget_simple_extent_dims(space, dims.data(), nullptr);
-    catalog.steps = dims[2];
-  }
-  catalog.summary_units = metric_attributes(file, "/summary", catalog.summary_names, "unit");
-  catalog.summary_meanings = metric_attributes(file, "/summary", catalog.summary_names, "meaning");
-  catalog.timeseries_units = metric_attributes(file, "/timeseries", catalog.timeseries_names, "unit");
-  catalog.timeseries_meanings = metric_attributes(file, "/timeseries", catalog.timeseries_names, "meaning");
-  return catalog;
 }
 
 }  // namespace salesim::sim::io::detail

@@ -20,18 +20,18 @@ void write_string_array_attribute(hid_t object, const std::string& name,
                                   const std::vector<std::string>& values);
 void write_uint_attribute(hid_t object, const std::string& name, std::uint64_t value, hid_t file_type);
 
+/// Reads a string attribute holding one value, stored as variable- or fixed-length text.
+/// @throws std::runtime_error when it is missing, not text or holds more or fewer than one value.
 std::string read_string_attribute(hid_t file, const std::string& object_path, const std::string& name);
+/// Reads a one-dimensional string attribute. @throws std::runtime_error as read_string_attribute().
 std::vector<std::string> read_string_array_attribute(hid_t file, const std::string& object_path,
                                                      const std::string& name);
+/// Reads an integer attribute holding one value. @throws std::runtime_error otherwise.
+std::uint64_t read_uint_attribute(hid_t file, const std::string& object_path, const std::string& name);
 /// Names of the links in a group, in name order.
 std::vector<std::string> link_names(hid_t file, const std::string& group);
 
 /// Whether the object at object_path exists and has the attribute.
 bool has_attribute(hid_t file, const std::string& object_path, const std::string& name);
-
-/// The metric catalog of a run file: /summary and /timeseries "names", the months of the time
-/// series, and each dataset's "unit" and "meaning" attributes (left empty for a group where a
-/// dataset lacks them, as in files written before units were recorded).
-core::MetricCatalog read_metric_catalog(hid_t file);
 
 }  // namespace salesim::sim::io::detail

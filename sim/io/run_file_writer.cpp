@@ -9,6 +9,7 @@
 #include <stdexcept>
 
 #include "sim/io/hdf5_types.h"
+#include "sim/io/run_file_reader.h"
 
 namespace salesim::sim::io {
 namespace {
@@ -118,9 +119,16 @@ RunFileWriter::RunFileWriter(std::filesystem::path final_path, const Provenance&
   const Hdf5Handle file_creation = creation_properties(H5P_FILE_CREATE);
   file_ = Hdf5Handle(H5Fcreate(temporary_path_.c_str(), H5F_ACC_TRUNC, file_creation, H5P_DEFAULT), H5Fclose);
   if (file_.get() < 0) {
-    throw std::runtime_error("cannot create output file " + temporary_path_.string() +
-                             " (does the directory exist and is it writable?)");
+    // Nothing of ours to remove: what is at the temporary path (another writer's file) stays.
+    const std::string cause = detail::last_hdf5_error();
+    throw RunFileWriteError("cannot write " + final_path_.string() + ": cannot create " +
+                            temporary_path_.string() + (cause.empty() ? "" : " (" + cause + ")") +
+                            " (does the directory exist and is it writable?)");
   }
+  guarded([&] { create_layout(provenance, design); });
+}
+
+void RunFileWriter::create_layout(const Provenance& provenance, const DesignTable& design) const {
   const Hdf5Handle root(checked(H5Gopen2(file_, "/", H5P_DEFAULT), "open root group"), H5Gclose);
   detail::write_string_attribute(root, "salesim_version", provenance.salesim_version);
   detail::write_string_attribute(root, "git_commit", provenance.git_commit);
@@ -173,29 +181,50 @@ RunFileWriter::RunFileWriter(std::filesystem::path final_path, const Provenance&
 
   // The "names" attributes keep the catalog's order, which HDF5's name-sorted links lose.
   const Hdf5Handle summary = create_group(file_, "summary");
-  detail::write_string_array_attribute(summary, "names", catalog.summary_names);
-  for (std::size_t m = 0; m < catalog.summary_names.size(); ++m) {
+  detail::write_string_array_attribute(summary, "names", catalog_.summary_names);
+  for (std::size_t m = 0; m < catalog_.summary_names.size(); ++m) {
     const Hdf5Handle dataset =
-        create_double_dataset(summary, catalog.summary_names[m], {points, replications_}, {});
-    write_metric_labels(dataset, catalog.summary_units, catalog.summary_meanings, m);
+        create_double_dataset(summary, catalog_.summary_names[m], {points, replications_}, {});
+    write_metric_labels(dataset, catalog_.summary_units, catalog_.summary_meanings, m);
   }
   const Hdf5Handle timeseries = create_group(file_, "timeseries");
-  detail::write_string_array_attribute(timeseries, "names", catalog.timeseries_names);
-  const hsize_t steps = std::max<hsize_t>(catalog.steps, 1);
-  for (std::size_t m = 0; m < catalog.timeseries_names.size(); ++m) {
-    const Hdf5Handle dataset = create_double_dataset(timeseries, catalog.timeseries_names[m],
-                                                     {points, replications_, catalog.steps}, {1, 1, steps});
-    write_metric_labels(dataset, catalog.timeseries_units, catalog.timeseries_meanings, m);
+  detail::write_string_array_attribute(timeseries, "names", catalog_.timeseries_names);
+  const hsize_t steps = std::max<hsize_t>(catalog_.steps, 1);
+  for (std::size_t m = 0; m < catalog_.timeseries_names.size(); ++m) {
+    const Hdf5Handle dataset = create_double_dataset(timeseries, catalog_.timeseries_names[m],
+                                                     {points, replications_, catalog_.steps}, {1, 1, steps});
+    write_metric_labels(dataset, catalog_.timeseries_units, catalog_.timeseries_meanings, m);
   }
 }
 
 RunFileWriter::~RunFileWriter() {
   // An uncommitted file stays "partial" at the temporary path, with every run it was given.
   try {
-    if (file_.get() >= 0) flush_runs();
+    if (file_.get() >= 0) write_queued();
   } catch (const std::exception&) {
     // A destructor must not throw; the runs not written are redone by a resume.
   }
+}
+
+template <typename Write>
+void RunFileWriter::guarded(Write&& write) const {
+  detail::silence_hdf5_errors();
+  try {
+    write();
+  } catch (const RunFileWriteError&) {
+    discard();
+    throw;
+  } catch (const std::runtime_error& error) {
+    discard();
+    throw RunFileWriteError("cannot write " + final_path_.string() + ": " + error.what());
+  }
+}
+
+void RunFileWriter::discard() const noexcept {
+  file_.reset();
+  queued_.clear();
+  std::error_code ignored;
+  std::filesystem::remove(temporary_path_, ignored);
 }
 
 void RunFileWriter::write_run(const core::RunRecord& record) {
@@ -213,8 +242,13 @@ void RunFileWriter::write_run(const core::RunRecord& record) {
 }
 
 void RunFileWriter::flush_runs() const {
+  guarded([&] { write_queued(); });
+}
+
+void RunFileWriter::write_queued() const {
   last_flush_ = std::chrono::steady_clock::now();
   if (queued_.empty()) return;
+  if (file_.get() < 0) throw std::runtime_error("the file was closed after an earlier failure");
   const std::size_t runs = queued_.size();
   const hsize_t steps = catalog_.steps;
   // Points (p, r) of the queued runs, and (p, r, t) of their months, in queue order.
@@ -253,26 +287,49 @@ RunFileWriter RunFileWriter::reopen(std::filesystem::path final_path) {
   writer.final_path_ = std::move(final_path);
   writer.temporary_path_ = writer.final_path_.string() + ".tmp";
   detail::silence_hdf5_errors();
-  if (!std::filesystem::exists(writer.temporary_path_)) {
-    throw std::runtime_error("nothing to resume: " + writer.temporary_path_.string() + " does not exist");
+  const std::string label = writer.temporary_path_.string();
+  std::error_code error;
+  if (!std::filesystem::exists(writer.temporary_path_, error)) {
+    throw std::runtime_error("nothing to resume: " + label + " does not exist");
+  }
+  if (!std::filesystem::is_regular_file(writer.temporary_path_, error) || !detail::is_hdf5_file(label)) {
+    throw RunFileFormatError(label + ": not an HDF5 file");
   }
   writer.file_ = Hdf5Handle(H5Fopen(writer.temporary_path_.c_str(), H5F_ACC_RDWR, H5P_DEFAULT), H5Fclose);
   if (writer.file_.get() < 0) {
-    throw std::runtime_error("cannot reopen " + writer.temporary_path_.string() + " (damaged by a crash?)");
+    const std::string cause = detail::last_hdf5_error();
+    throw RunFileFormatError(label + ": cannot reopen (damaged by a crash?" +
+                             (cause.empty() ? "" : " " + cause) + ")");
   }
-  const auto dims = [&](const std::string& path) {
-    const Hdf5Handle dataset(checked(H5Dopen2(writer.file_, path.c_str(), H5P_DEFAULT), "open " + path),
-                             H5Dclose);
-    const Hdf5Handle space(checked(H5Dget_space(dataset), "get space of " + path), H5Sclose);
-    std::vector<hsize_t> shape(static_cast<std::size_t>(std::max(0, H5Sget_simple_extent_ndims(space))));
-    H5Sget_simple_extent_dims(space, shape.data(), nullptr);
-    return shape;
-  };
-  const auto done = dims("/design/done");
-  writer.points_ = static_cast<std::uint32_t>(done.at(0));
-  writer.replications_ = static_cast<std::uint32_t>(done.at(1));
-  writer.catalog_ = detail::read_metric_catalog(writer.file_);
+  const RunFileLayout layout = detail::check_run_file_layout(writer.file_, writer.temporary_path_);
+  writer.points_ = layout.points;
+  writer.replications_ = layout.replications;
+  writer.catalog_ = layout.catalog;
   return writer;
+}
+
+void RunFileWriter::require_shape(const core::MetricCatalog& catalog, const DesignTable& design,
+                                  std::uint32_t replications) const {
+  const auto refuse = [&](const std::string& what) {
+    throw RunFileFormatError(temporary_path_.string() + ": " + what);
+  };
+  if (points_ != design.points || replications_ != replications) {
+    refuse("holds " + std::to_string(points_) + " design points x " + std::to_string(replications_) +
+           " replications, expected " + std::to_string(design.points) + " x " + std::to_string(replications));
+  }
+  if (catalog_.summary_names != catalog.summary_names ||
+      catalog_.timeseries_names != catalog.timeseries_names)
+    refuse("keeps other metrics than this sweep");
+  if (catalog_.steps != catalog.steps) {
+    refuse("holds " + std::to_string(catalog_.steps) + " months, expected " + std::to_string(catalog.steps));
+  }
+  std::vector<std::string> names;
+  try {
+    names = detail::read_string_array_attribute(file_, "/design/params", "names");
+  } catch (const std::runtime_error&) {
+    refuse("/design/params attribute names: unreadable");
+  }
+  if (names != design.parameter_names) refuse("varies other parameters than this sweep");
 }
 
 std::string RunFileWriter::string_attribute(const std::string& name) const {
@@ -282,40 +339,50 @@ std::string RunFileWriter::string_attribute(const std::string& name) const {
 std::vector<std::uint8_t> RunFileWriter::done_mask() const {
   flush_runs();
   std::vector<std::uint8_t> done(std::size_t{points_} * replications_);
-  const Hdf5Handle dataset(checked(H5Dopen2(file_, "/design/done", H5P_DEFAULT), "open /design/done"),
-                           H5Dclose);
-  checked_status(H5Dread(dataset, H5T_NATIVE_UINT8, H5S_ALL, H5S_ALL, H5P_DEFAULT, done.data()),
-                 "read /design/done");
+  guarded([&] {
+    const Hdf5Handle dataset(checked(H5Dopen2(file_, "/design/done", H5P_DEFAULT), "open /design/done"),
+                             H5Dclose);
+    checked_status(H5Dread(dataset, H5T_NATIVE_UINT8, H5S_ALL, H5S_ALL, H5P_DEFAULT, done.data()),
+                   "read /design/done");
+  });
   return done;
 }
 
 std::vector<double> RunFileWriter::read_summary(const std::string& metric) const {
   flush_runs();
+  if (std::find(catalog_.summary_names.begin(), catalog_.summary_names.end(), metric) ==
+      catalog_.summary_names.end()) {
+    throw std::invalid_argument("no summary '" + metric + "' in " + temporary_path_.string());
+  }
   std::vector<double> values(std::size_t{points_} * replications_);
-  const std::string path = "/summary/" + metric;
-  const Hdf5Handle dataset(checked(H5Dopen2(file_, path.c_str(), H5P_DEFAULT), "open " + path), H5Dclose);
-  checked_status(H5Dread(dataset, H5T_NATIVE_DOUBLE, H5S_ALL, H5S_ALL, H5P_DEFAULT, values.data()),
-                 "read " + path);
+  guarded([&] {
+    const std::string path = "/summary/" + metric;
+    const Hdf5Handle dataset(checked(H5Dopen2(file_, path.c_str(), H5P_DEFAULT), "open " + path), H5Dclose);
+    checked_status(H5Dread(dataset, H5T_NATIVE_DOUBLE, H5S_ALL, H5S_ALL, H5P_DEFAULT, values.data()),
+                   "read " + path);
+  });
   return values;
 }
 
 void RunFileWriter::set_shard(std::uint32_t index, std::uint32_t count) {
-  const Hdf5Handle root(checked(H5Gopen2(file_, "/", H5P_DEFAULT), "open root group"), H5Gclose);
-  detail::write_string_attribute(root, "shard", std::to_string(index) + "/" + std::to_string(count));
+  guarded([&] {
+    const Hdf5Handle root(checked(H5Gopen2(file_, "/", H5P_DEFAULT), "open root group"), H5Gclose);
+    detail::write_string_attribute(root, "shard", std::to_string(index) + "/" + std::to_string(count));
+  });
 }
 
 void RunFileWriter::write_stats(const std::vector<std::vector<core::SummaryStatistics>>& stats_by_metric) {
-  write_statistics_group("stats", stats_by_metric, points_);
+  guarded([&] { write_statistics_group("stats", stats_by_metric, points_); });
 }
 
 void RunFileWriter::write_comparison(
     const std::vector<std::vector<core::SummaryStatistics>>& differences_by_metric) {
-  write_statistics_group("comparison", differences_by_metric, points_ - 1);
+  guarded([&] { write_statistics_group("comparison", differences_by_metric, points_ - 1); });
 }
 
 void RunFileWriter::write_statistics_group(const std::string& group,
                                            const std::vector<std::vector<core::SummaryStatistics>>& by_metric,
-                                           std::uint32_t rows) {
+                                           std::uint32_t rows) const {
   if (by_metric.size() != catalog_.summary_names.size()) {
     throw std::invalid_argument("statistics do not match the metric catalog");
   }
@@ -345,6 +412,13 @@ void RunFileWriter::write_sensitivity(const std::vector<std::string>& metric_nam
                                       const std::vector<std::string>& parameter_names,
                                       const std::vector<std::vector<double>>& coefficients,
                                       const std::vector<double>& r_squared) {
+  guarded([&] { write_sensitivity_group(metric_names, parameter_names, coefficients, r_squared); });
+}
+
+void RunFileWriter::write_sensitivity_group(const std::vector<std::string>& metric_names,
+                                            const std::vector<std::string>& parameter_names,
+                                            const std::vector<std::vector<double>>& coefficients,
+                                            const std::vector<double>& r_squared) const {
   if (H5Lexists(file_, "/sensitivity", H5P_DEFAULT) > 0) H5Ldelete(file_, "/sensitivity", H5P_DEFAULT);
   const Hdf5Handle group = create_group(file_, "sensitivity");
   detail::write_string_array_attribute(group, "metrics", metric_names);
@@ -372,18 +446,21 @@ void RunFileWriter::write_sensitivity(const std::vector<std::string>& metric_nam
 
 void RunFileWriter::commit() {
   flush_runs();
-  {
-    const Hdf5Handle root(checked(H5Gopen2(file_, "/", H5P_DEFAULT), "open root group"), H5Gclose);
-    detail::write_string_attribute(root, "status", "complete");
-  }
-  checked_status(H5Fflush(file_, H5F_SCOPE_GLOBAL), "flush " + temporary_path_.string());
-  file_.reset();
-  std::error_code error;
-  std::filesystem::rename(temporary_path_, final_path_, error);
-  if (error) {
-    throw std::runtime_error("cannot rename " + temporary_path_.string() + " to " + final_path_.string() +
-                             ": " + error.message());
-  }
+  guarded([&] {
+    {
+      const Hdf5Handle root(checked(H5Gopen2(file_, "/", H5P_DEFAULT), "open root group"), H5Gclose);
+      detail::write_string_attribute(root, "status", "complete");
+    }
+    checked_status(H5Fflush(file_, H5F_SCOPE_GLOBAL), "flush " + temporary_path_.string());
+    // Closing writes the last metadata: a full disk can show only here.
+    checked_status(file_.close_checked(), "close " + temporary_path_.string());
+    std::error_code error;
+    std::filesystem::rename(temporary_path_, final_path_, error);
+    if (error) {
+      throw std::runtime_error("cannot rename " + temporary_path_.string() + " to " + final_path_.string() +
+                               ": " + error.message());
+    }
+  });
 }
 
 }  // namespace salesim::sim::io

@@ -4,6 +4,7 @@
 #include <chrono>
 #include <cstdint>
 #include <filesystem>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -33,10 +34,20 @@ struct DesignTable {
 
 inline constexpr std::uint32_t schema_version = 1;
 
+/// Writing the file failed (a full disk, a vanished directory, a rename refused). what() reads
+/// "cannot write <final path>: <cause>"; the temporary file is removed and whatever was at the
+/// final path before is left as it was.
+class RunFileWriteError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
 /**
  * @brief Creates the file under a temporary name (final path + ".tmp"), streams runs into it
  * and renames it onto the final path on commit(), so a reader never sees a half-written file
  * at the final path. Datasets depend only on the records written, not on their order.
+ * Any failure to write throws RunFileWriteError, after closing and removing the temporary file:
+ * a file that failed half-way is never left to be resumed or read.
  */
 class RunFileWriter {
  public:
@@ -44,15 +55,17 @@ class RunFileWriter {
   /// "meaning" as string attributes, when the catalog has them.
   /// @throws std::invalid_argument for a metric name with '/' or '.', or empty, or units or
   /// meanings that are neither empty nor one per metric;
-  /// @throws std::runtime_error (with the path) when the file cannot be created.
+  /// @throws RunFileWriteError (with the path) when the file cannot be created.
   RunFileWriter(std::filesystem::path final_path, const Provenance& provenance,
                 const core::MetricCatalog& catalog, const DesignTable& design, std::uint32_t replications);
   ~RunFileWriter();
   RunFileWriter(const RunFileWriter&) = delete;
   RunFileWriter& operator=(const RunFileWriter&) = delete;
 
-  /// Reopens the partial file an interrupted writer left at final_path + ".tmp".
-  /// @throws std::runtime_error when there is none or it cannot be read.
+  /// Reopens the partial file an interrupted writer left at final_path + ".tmp", after checking
+  /// its layout as RunFileReader does (shapes, ranks, types, schema_version, sweep_id).
+  /// @throws std::runtime_error when there is none; RunFileFormatError (naming the temporary
+  /// file) when it is not HDF5 or not a consistent run file.
   static RunFileWriter reopen(std::filesystem::path final_path);
   RunFileWriter(RunFileWriter&&) noexcept = default;
 
@@ -64,6 +77,11 @@ class RunFileWriter {
   [[nodiscard]] std::vector<std::uint8_t> done_mask() const;
   /// /summary/<metric>, P x R row-major (NaN where not yet written).
   [[nodiscard]] std::vector<double> read_summary(const std::string& metric) const;
+  /// Checks that a reopened file has the shape a resumed sweep will write into: the catalog's
+  /// metric names and months, the design's points and parameter names, `replications`.
+  /// @throws RunFileFormatError naming the temporary file and the first difference.
+  void require_shape(const core::MetricCatalog& catalog, const DesignTable& design,
+                     std::uint32_t replications) const;
   /// Marks the file as one shard of a sweep: its done mask covers only its slice.
   void set_shard(std::uint32_t index, std::uint32_t count);
 
@@ -93,20 +111,35 @@ class RunFileWriter {
   /// Marks the file complete, closes it and renames it onto the final path.
   void commit();
 
+  /// Closes and removes the temporary file, leaving the final path as it was; for a caller
+  /// that found its input bad half-way. Later writes fail.
+  void discard() const noexcept;
+
   [[nodiscard]] const std::filesystem::path& temporary_path() const noexcept { return temporary_path_; }
 
  private:
   std::filesystem::path final_path_;
   std::filesystem::path temporary_path_;
   RunFileWriter() = default;
+  /// Runs `write`; when it fails, discards the file and throws RunFileWriteError.
+  template <typename Write>
+  void guarded(Write&& write) const;
+  /// Root attributes, groups and datasets of a new file.
+  void create_layout(const Provenance& provenance, const DesignTable& design) const;
+  /// Writes the queued runs; unguarded, for the destructor.
+  void write_queued() const;
   void write_statistics_group(const std::string& group,
                               const std::vector<std::vector<core::SummaryStatistics>>& by_metric,
-                              std::uint32_t rows);
+                              std::uint32_t rows) const;
+  void write_sensitivity_group(const std::vector<std::string>& metric_names,
+                               const std::vector<std::string>& parameter_names,
+                               const std::vector<std::vector<double>>& coefficients,
+                               const std::vector<double>& r_squared) const;
 
   core::MetricCatalog catalog_;
   std::uint32_t points_ = 0;
   std::uint32_t replications_ = 0;
-  detail::Hdf5Handle file_;
+  mutable detail::Hdf5Handle file_;  // mutable: a failed write closes it, even in a read
   // Writing runs one at a time costs a dataset write per metric and run; batches amortise it.
   mutable std::vector<core::RunRecord> queued_;
   mutable std::chrono::steady_clock::time_point last_flush_ = std::chrono::steady_clock::now();
