@@ -9,6 +9,7 @@ packages=(
   libtbb-dev libeigen3-dev libboost-graph-dev libboost-dev libyaml-cpp-dev libhdf5-dev
   libcli11-dev libfmt-dev librandom123-dev libxxhash-dev libutfcpp-dev catch2
   hdf5-tools python3-h5py python3-numpy python3-pandas python3-yaml python3-jsonschema clang-format
+  clang libclang-rt-14-dev
 )
 missing=()
 for package in "${packages[@]}"; do
@@ -37,6 +38,13 @@ case "$mode" in
     ;;
   test)
     ctest --preset "$preset" --parallel "$(nproc)" "$@"
+    # The suite once more under AddressSanitizer and UndefinedBehaviorSanitizer: any report fails it.
+    # SALESIM_SANITIZERS=0 skips this pass for a quick local run.
+    if [ "${SALESIM_SANITIZERS:-1}" != 0 ]; then
+      cmake --preset asan >/dev/null
+      cmake --build --preset asan --parallel "$(nproc)"
+      ctest --preset asan --parallel "$(nproc)" "$@"
+    fi
     ;;
   *)
     echo "usage: configs/setup.sh run|test [options]" >&2

@@ -10,10 +10,10 @@
 
 #include <catch2/catch.hpp>
 
-#include "analysis/run_metrics.h"
 #include "sim/run/experiment_design.h"
 #include "sim/run/scenario_loader.h"
 #include "sim/run/sweep_scenarios.h"
+#include "tests/common/sweep_fixtures.h"
 
 namespace {
 
@@ -57,14 +57,9 @@ void check_against_golden(const fs::path& file, const std::string& resolved) {
   CHECK(resolved == read_text(golden));
 }
 
-io::MetricNames metric_names() {
-  const auto catalog = salesim::analysis::customer_metric_catalog(1);
-  return {catalog.summary_names, catalog.timeseries_names};
-}
-
 /// Every design point's resolved scenario, one YAML document each.
 std::string resolved_sweep(const fs::path& file) {
-  const io::SweepDefinition sweep = run::load_sweep(file, metric_names());
+  const io::SweepDefinition sweep = run::load_sweep(file, salesim::tests::registry_metric_names());
   const auto design = run::make_design(sweep.design, sweep.parameters, sweep.points, sweep.seed);
   std::string text;
   for (const run::LoadedScenario& point : run::scenarios_of_design(sweep, design)) {

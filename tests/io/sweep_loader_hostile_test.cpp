@@ -10,10 +10,10 @@
 
 #include <catch2/catch.hpp>
 
-#include "analysis/metric_registry.h"
 #include "sim/io/input_error.h"
 #include "sim/io/sweep_loader.h"
 #include "tests/common/command.h"
+#include "tests/common/sweep_fixtures.h"
 
 namespace {
 
@@ -21,13 +21,6 @@ namespace fs = std::filesystem;
 using namespace salesim::sim;
 
 const fs::path scenario = fs::path(SALESIM_SOURCE_DIR) / "tests/io/data/valid_minimal.yaml";
-
-io::MetricNames registry_names() {
-  return {salesim::analysis::summary_metric_names(), salesim::analysis::timeseries_metric_names()};
-}
-
-/// The sweep's own checks only; the base scenario accepts every value.
-void any_scenario(const fs::path&, std::span<const io::Override>) {}
 
 const std::string head = "scenario: " + scenario.string() + "\n";  // line 1
 const std::string one_parameter = "parameters:\n  - {path: service.level, values: [0.4, 0.8]}\n";
@@ -41,7 +34,7 @@ fs::path write_sweep(const fs::path& dir, const std::string& body) {
 /// The problems load_sweep reports; any other exception fails the test with its message.
 std::vector<io::InputProblem> problems_of(const fs::path& file) {
   try {
-    (void)io::load_sweep(file, registry_names(), any_scenario);
+    (void)io::load_sweep(file, salesim::tests::registry_metric_names(), salesim::tests::any_scenario);
   } catch (const io::InputError& error) {
     return error.problems();
   }
@@ -160,7 +153,8 @@ TEST_CASE("seeds and replications are whole numbers read from their digits, neve
        {std::uint64_t{9007199254740993u}, std::numeric_limits<std::uint64_t>::max()}) {
     const auto file = write_sweep(dir, head + "replications: 1000000\nseed: " + std::to_string(seed) + "\n" +
                                            "parameters:\n  - {path: service.level, values: [0.4]}\n");
-    const auto sweep = io::load_sweep(file, registry_names(), any_scenario);
+    const auto sweep =
+        io::load_sweep(file, salesim::tests::registry_metric_names(), salesim::tests::any_scenario);
     CHECK(sweep.seed == seed);
     CHECK(sweep.replications == 1'000'000);
   }
@@ -186,10 +180,10 @@ TEST_CASE("a sweep name is a safe file name: no path, no '..', at most 200 bytes
   for (const Case& c : cases) check_single_located_problem(c, dir);
 
   const auto ok = io::load_sweep(write_sweep(dir, "name: Commission_rate-2.v1\n" + head + rest),
-                                 registry_names(), any_scenario);
+                                 salesim::tests::registry_metric_names(), salesim::tests::any_scenario);
   CHECK(ok.name == "Commission_rate-2.v1");
   const auto longest = io::load_sweep(write_sweep(dir, "name: " + std::string(200, 'n') + "\n" + head + rest),
-                                      registry_names(), any_scenario);
+                                      salesim::tests::registry_metric_names(), salesim::tests::any_scenario);
   CHECK(longest.name.size() == 200);
   fs::remove_all(dir);
 }

@@ -7,10 +7,10 @@
 
 #include <catch2/catch.hpp>
 
-#include "analysis/metric_registry.h"
 #include "sim/io/input_error.h"
 #include "sim/run/sweep_scenarios.h"
 #include "tests/common/command.h"
+#include "tests/common/sweep_fixtures.h"
 
 namespace {
 
@@ -18,13 +18,6 @@ namespace fs = std::filesystem;
 using namespace salesim::sim;
 
 const fs::path scenario = fs::path(SALESIM_SOURCE_DIR) / "tests/io/data/valid_minimal.yaml";
-
-io::MetricNames registry_names() {
-  return {salesim::analysis::summary_metric_names(), salesim::analysis::timeseries_metric_names()};
-}
-
-/// The keep lists are sim/io's own check; the base scenario is accepted as it is.
-void any_scenario(const fs::path&, std::span<const io::Override>) {}
 
 /// A one-parameter sweep over the minimal scenario whose last line is `keep`.
 fs::path write_sweep(const fs::path& dir, const std::string& keep) {
@@ -38,7 +31,7 @@ fs::path write_sweep(const fs::path& dir, const std::string& keep) {
 
 std::vector<io::InputProblem> problems_of(const fs::path& file) {
   try {
-    (void)io::load_sweep(file, registry_names(), any_scenario);
+    (void)io::load_sweep(file, salesim::tests::registry_metric_names(), salesim::tests::any_scenario);
   } catch (const io::InputError& error) {
     return error.problems();
   }
@@ -51,7 +44,7 @@ TEST_CASE("a sweep keeps any summary and time series the registry declares", "[i
   const auto dir = salesim::tests::fresh_directory("sweep-keep");
   const auto sweep = io::load_sweep(
       write_sweep(dir, "keep: {summaries: [profit, true_nps, scorecard_score], timeseries: [vacancies]}"),
-      registry_names(), any_scenario);
+      salesim::tests::registry_metric_names(), salesim::tests::any_scenario);
   CHECK(sweep.keep_summaries == std::vector<std::string>{"profit", "true_nps", "scorecard_score"});
   CHECK(sweep.keep_timeseries == std::vector<std::string>{"vacancies"});
   fs::remove_all(dir);
