@@ -2,6 +2,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <random>
 #include <string>
 
 #include <catch2/catch.hpp>
@@ -135,6 +136,30 @@ TEST_CASE("a sweep killed at any moment resumes to the datasets of an uninterrup
     }
   }
   CHECK(interrupted >= 4);  // most kills landed mid-sweep, so resume really resumed
+  std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("a sweep killed with SIGKILL at 20 random moments and resumed after each ends identical",
+          "[cli][sweep][resume][soak]") {
+  const auto dir = fresh_directory("soak");
+  const auto sweep = write_sweep(dir, 60);
+  REQUIRE(run_command_line(sweep_command(sweep, dir / "whole.h5", 2)).exit_code == 0);
+  const auto out = dir / "soaked.h5";
+  // The moments are random but fixed by the seed, so a failure replays.
+  std::mt19937 moments(20261201);
+  std::uniform_real_distribution<double> delay(0.02, 0.4);
+  int killed_mid_sweep = 0;
+  for (int kill = 0; kill < 20; ++kill) {
+    const auto result = run_command_line("timeout -s KILL " + std::to_string(delay(moments)) + " " +
+                                         sweep_command(sweep, out, 1 + kill % 2) + " --resume");
+    if (result.exit_code != 0) ++killed_mid_sweep;
+    if (result.exit_code == 0) break;  // the sweep finished before its kill
+  }
+  const auto finished = run_command_line(sweep_command(sweep, out, 2) + " --resume");
+  INFO(finished.err);
+  REQUIRE(finished.exit_code == 0);
+  require_identical_datasets(dir / "whole.h5", out);
+  CHECK(killed_mid_sweep >= 5);
   std::filesystem::remove_all(dir);
 }
 
