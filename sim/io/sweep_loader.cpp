@@ -290,6 +290,7 @@ SweepDefinition read_sweep(const YAML::Node& root, const std::filesystem::path& 
   }
   check_keys(root, "", sweep_keys, problems);
   SweepDefinition sweep;
+  sweep.source_path = file;
   sweep.name = file.stem().string();
   if (const YAML::Node name = root["name"]) {
     if (!name.IsScalar() || !is_safe_file_name(name.Scalar())) {

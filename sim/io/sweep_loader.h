@@ -26,6 +26,7 @@ inline constexpr std::size_t max_sweep_name_bytes = 200;
 
 struct SweepDefinition {
   std::string name;                     ///< a safe file name: letters, digits, '-', '_', '.', not "." or ".."
+  std::filesystem::path source_path;    ///< the sweep file, for messages
   std::filesystem::path scenario_path;  ///< resolved against the sweep file's folder
   std::uint32_t replications = 1;
   std::uint64_t seed = 1;

@@ -1,7 +1,6 @@
 // Scenario loading: sim/io reads the text against the model's description; the model's rules and the
 // machine's limits are checked after, each problem located through the same document.
 #include "sim/run/scenario_loader.h"
-#include <unistd.h>
 
 #include <fstream>
 #include <sstream>
@@ -11,20 +10,13 @@
 #include "analysis/metric_registry.h"
 #include "models/scenario_description.h"
 #include "models/scenario_rules.h"
+#include "sim/core/machine.h"
 #include "sim/io/section_writer.h"
 
 namespace salesim::sim::run {
 namespace {
 
 using core::KeyProblem;
-
-std::uint64_t physical_memory_bytes() {
-  const long pages = ::sysconf(_SC_PHYS_PAGES);
-  const long page_size = ::sysconf(_SC_PAGE_SIZE);
-  return pages > 0 && page_size > 0
-             ? static_cast<std::uint64_t>(pages) * static_cast<std::uint64_t>(page_size)
-             : 0;
-}
 
 /// What would not fit this machine or the limits salesim sets against hostile input.
 std::vector<KeyProblem> size_problems(const models::Scenario& scenario, const io::InputLimits& limits) {
@@ -40,7 +32,7 @@ std::vector<KeyProblem> size_problems(const models::Scenario& scenario, const io
   }
   const std::uint64_t bytes =
       members * (limits.bytes_per_member + limits.bytes_per_contact * scenario.referrals.mean_degree);
-  const std::uint64_t memory = physical_memory_bytes();
+  const std::uint64_t memory = core::physical_memory_bytes();
   if (memory > 0 && bytes > memory) {
     problems.push_back(
         {"segments",

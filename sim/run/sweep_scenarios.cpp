@@ -3,6 +3,10 @@
 
 #include <string>
 
+#include <fmt/format.h>
+
+#include "sim/core/machine.h"
+
 namespace salesim::sim::run {
 
 io::SweepDefinition load_sweep(const std::filesystem::path& file, const io::MetricNames& metrics) {
@@ -14,6 +18,23 @@ io::SweepDefinition load_sweep(const std::filesystem::path& file, const io::Metr
 
 std::vector<LoadedScenario> scenarios_of_design(const io::SweepDefinition& sweep,
                                                 const std::vector<DesignPoint>& design) {
+  // Every design point's scenario is held at once (the writer records each point's resolved YAML),
+  // so a design too large for this machine is refused before the first is loaded. Estimated per point:
+  // its resolved YAML, held twice while it is written, and the typed scenario.
+  const LoadedScenario base = load_scenario(sweep.scenario_path);
+  const std::uint64_t per_point =
+      2 * base.resolved_yaml.size() + sizeof(models::Scenario) + base.scenario.segments.size() * 256;
+  const std::uint64_t needed = per_point * design.size();
+  const std::uint64_t memory = core::physical_memory_bytes();
+  if (memory > 0 && needed > memory / 2) {
+    throw io::InputError(
+        {{sweep.source_path.string(), 0, 0, "design",
+          fmt::format("{} design points need about {:.1f} GiB for their scenarios, more than half "
+                      "of this machine's {:.1f} GiB",
+                      design.size(), static_cast<double>(needed) / (1u << 30),
+                      static_cast<double>(memory) / (1u << 30)),
+          "fewer design points"}});
+  }
   std::vector<LoadedScenario> scenarios;
   for (const DesignPoint& point : design) {
     std::vector<Override> overrides;

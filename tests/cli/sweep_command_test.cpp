@@ -198,3 +198,25 @@ TEST_CASE("bad sweep files get located errors and exit code 2", "[cli][sweep][ba
   }
   std::filesystem::remove_all(dir);
 }
+
+TEST_CASE("a sweep whose design points would not fit in memory is refused before any is loaded",
+          "[cli][sweep][bad-input]") {
+  const auto dir = fresh_directory("sweep-memory");
+  // A 60 KB description and 60 segments make each design point's resolved scenario about 100 KB: a
+  // million points would need some 200 GB.
+  std::string segments = "segments:\n";
+  for (int i = 0; i < 60; ++i) segments += "  - {name: s" + std::to_string(i) + ", size: 100}\n";
+  write_text(dir / "wide.yaml", "name: wide\ndescription: " + std::string(60'000, 'x') + "\n" + segments);
+  write_text(dir / "sweep.yaml",
+             "name: huge\nscenario: wide.yaml\nreplications: 1\ndesign: {kind: random, points: 1000000}\n"
+             "parameters:\n  - {path: service.level, range: [0.1, 0.9]}\n");
+  const auto out = dir / "huge.h5";
+  const auto result =
+      run_command_line(salesim_exe + " sweep " + (dir / "sweep.yaml").string() + " -q -o " + out.string());
+  CHECK(result.exit_code == 2);
+  CHECK(result.err.find("sweep.yaml: design: 1000000 design points need about") != std::string::npos);
+  CHECK(result.err.find("(allowed: fewer design points)") != std::string::npos);
+  CHECK_FALSE(std::filesystem::exists(out));
+  CHECK_FALSE(std::filesystem::exists(out.string() + ".tmp"));
+  std::filesystem::remove_all(dir);
+}
