@@ -2,7 +2,6 @@
 #include "sim/cli/option_checks.h"
 #include <system_error>
 
-#include <charconv>
 #include <climits>
 
 #include <fmt/format.h>
@@ -102,14 +101,6 @@ void check_not_input(std::string_view label, const fs::path& output, const fs::p
 }
 
 }  // namespace
-
-std::optional<std::uint64_t> parse_whole_number(std::string_view text) {
-  if (text.empty() || text.front() < '0' || text.front() > '9') return std::nullopt;
-  std::uint64_t value = 0;
-  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (error != std::errc{} || end != text.data() + text.size()) return std::nullopt;
-  return value;
-}
 
 std::string whole_number_problem(std::string_view text, std::uint64_t min, std::uint64_t max) {
   const bool digits_only = !text.empty() && text.find_first_not_of("0123456789") == std::string_view::npos;

@@ -11,6 +11,8 @@
 #include <string>
 #include <string_view>
 
+#include "sim/core/whole_number.h"
+
 namespace salesim::sim::cli {
 
 /// `--threads`: 0 keeps TBB's default (all cores); more than this is a typo, not a machine.
@@ -25,12 +27,8 @@ class OptionError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
-/**
- * @brief Reads a decimal whole number: digits only (no sign, fraction, exponent or spaces), read as
- * an integer (never through a double), so every value up to 2^64 - 1 is exact.
- * @return nullopt when `text` is not such a number or does not fit 64 bits.
- */
-[[nodiscard]] std::optional<std::uint64_t> parse_whole_number(std::string_view text);
+/// Digits only, read as an integer (sim/core/whole_number.h).
+using core::parse_whole_number;
 
 /// What is wrong with `text` as a whole number in [min, max]; empty when nothing is.
 [[nodiscard]] std::string whole_number_problem(std::string_view text, std::uint64_t min, std::uint64_t max);

@@ -13,6 +13,7 @@
 #include "sim/cli/option_checks.h"
 #include "sim/cli/sweep_report.h"
 #include "sim/core/parallel.h"
+#include "sim/core/whole_number.h"
 #include "sim/io/run_file_reader.h"
 #include "sim/run/replication_runner.h"
 #include "sim/run/run_identity.h"
@@ -20,24 +21,6 @@
 
 namespace salesim::sim::cli {
 namespace {
-
-struct Shard {
-  std::uint32_t index = 1;  ///< 1-based
-  std::uint32_t count = 1;
-};
-
-/// "K/N", both whole numbers (digits only) with 1 <= K <= N; anything else, "1/2/3" included, is refused.
-std::optional<Shard> parse_shard(const std::string& text) {
-  const auto slash = text.find('/');
-  if (slash == std::string::npos) return std::nullopt;
-  const auto index = parse_whole_number(std::string_view(text).substr(0, slash));
-  const auto count = parse_whole_number(std::string_view(text).substr(slash + 1));
-  if (!index || !count || *count == 0 || *index == 0 || *index > *count ||
-      *count > std::numeric_limits<std::uint32_t>::max()) {
-    return std::nullopt;
-  }
-  return Shard{static_cast<std::uint32_t>(*index), static_cast<std::uint32_t>(*count)};
-}
 
 int report_input_error(const io::InputError& error) {
   for (const auto& problem : error.problems()) std::cerr << problem.to_string() << '\n';
@@ -47,9 +30,9 @@ int report_input_error(const io::InputError& error) {
 }  // namespace
 
 int sweep_command(const SweepOptions& options) {
-  Shard shard;
+  core::Shard shard;
   if (options.shard) {
-    const auto parsed = parse_shard(*options.shard);
+    const auto parsed = core::parse_shard(*options.shard);
     if (!parsed) {
       std::cerr << "--shard: '" << *options.shard
                 << "' is not a slice K/N (allowed: K/N, whole numbers with 1 <= K <= N, e.g. 3/16)\n";

@@ -2,11 +2,11 @@
 #include "sim/io/run_file_reader.h"
 
 #include <algorithm>
-#include <charconv>
 #include <set>
 #include <stdexcept>
 #include <string_view>
 
+#include "sim/core/whole_number.h"
 #include "sim/io/hdf5_types.h"
 #include "sim/io/run_file_writer.h"
 #include "sim/io/sweep_loader.h"
@@ -167,18 +167,6 @@ class LayoutCheck {
   std::string path_;
 };
 
-/// "K/N" with 1 <= K <= N, as `salesim sweep --shard` writes it.
-bool parse_shard(std::string_view text, std::uint32_t& index, std::uint32_t& count) {
-  const auto slash = text.find('/');
-  if (slash == std::string_view::npos) return false;
-  const auto whole = [](std::string_view part, std::uint32_t& value) {
-    const auto [end, error] = std::from_chars(part.data(), part.data() + part.size(), value);
-    return error == std::errc{} && end == part.data() + part.size();
-  };
-  return whole(text.substr(0, slash), index) && whole(text.substr(slash + 1), count) && index >= 1 &&
-         index <= count;
-}
-
 /// The metric names of a group: listed in its "names" attribute, each a dataset of the group
 /// and nothing else there; `shape` is checked for each.
 std::vector<std::string> metric_names(const LayoutCheck& check, const std::string& group) {
@@ -233,8 +221,10 @@ RunFileLayout check_run_file_layout(hid_t file, const std::filesystem::path& pat
   if (layout.sweep_id.empty()) check.refuse("attribute sweep_id: empty");
   if (has_attribute(file, "/", "shard")) {
     const std::string shard = check.string_attribute("/", "shard");
-    if (!parse_shard(shard, layout.shard_index, layout.shard_count))
-      check.refuse("attribute shard: '" + shard + "' (expected K/N with 1 <= K <= N)");
+    const auto parsed = core::parse_shard(shard);
+    if (!parsed) check.refuse("attribute shard: '" + shard + "' (expected K/N with 1 <= K <= N)");
+    layout.shard_index = parsed->index;
+    layout.shard_count = parsed->count;
   }
   check.require_group("/scenario");
   (void)check.string_attribute("/scenario", "yaml");

@@ -3,7 +3,6 @@
 #include "sim/io/section_reader.h"
 
 #include <algorithm>
-#include <charconv>
 #include <cmath>
 #include <limits>
 #include <optional>
@@ -14,6 +13,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include "sim/core/section_check.h"
+#include "sim/core/whole_number.h"
 #include "sim/io/closest_name.h"
 #include "sim/io/yaml_guard.h"
 
@@ -308,14 +308,12 @@ class SectionReader {
     }
     // Beyond 2^53 a double loses digits, so plain digits are read as the integer itself; 2^64 and
     // above are refused here, since as doubles they equal the largest bound.
-    std::uint64_t exact = 0;
-    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), exact);
-    const bool plain_digits = error == std::errc() && end == text.data() + text.size();
-    if (error == std::errc::result_out_of_range || (!plain_digits && value >= 18446744073709551615.0)) {
+    const core::Digits digits = core::read_digits(text);
+    if ((digits.digits_only && !digits.fits) || (!digits.digits_only && value >= 18446744073709551615.0)) {
       problems_.report(path, node, text + " must be at most 18446744073709551615", allowed);
       return;
     }
-    field.set(target, plain_digits ? exact : static_cast<std::uint64_t>(value));
+    field.set(target, digits.digits_only ? digits.value : static_cast<std::uint64_t>(value));
   }
 
   Problems& problems_;

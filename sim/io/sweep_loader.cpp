@@ -2,7 +2,6 @@
 #include "sim/io/sweep_loader.h"
 
 #include <algorithm>
-#include <charconv>
 #include <cmath>
 #include <fstream>
 #include <limits>
@@ -12,6 +11,7 @@
 #include <fmt/format.h>
 #include <yaml-cpp/yaml.h>
 
+#include "sim/core/whole_number.h"
 #include "sim/io/closest_name.h"
 #include "sim/io/yaml_guard.h"
 
@@ -54,20 +54,17 @@ std::string shown(const YAML::Node& node) {
 }
 
 /// Why `text` is no whole number in [min, max], or "" when it is one; `value` is set then.
-/// Read from its digits with std::from_chars, never through a double: a 64-bit seed keeps every
+/// Read from its digits as an integer (core::read_digits), never through a double: a 64-bit seed keeps every
 /// digit, and 1e30, 2.0 or -1 are refused.
 std::string whole_number_problem(const YAML::Node& node, std::uint64_t min, std::uint64_t max,
                                  std::uint64_t& value) {
   if (!node.IsScalar()) return shown(node) + " is not a whole number";
-  const std::string& text = node.Scalar();
-  std::uint64_t number = 0;
-  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), number);
-  const bool digits = !text.empty() && end == text.data() + text.size();
-  if (digits && error == std::errc::result_out_of_range) return shown(node) + " is too large";
-  if (digits && error == std::errc{}) {
-    if (number < min) return shown(node) + " is too small";
-    if (number > max) return shown(node) + " is too large";
-    value = number;
+  const core::Digits digits = core::read_digits(node.Scalar());
+  if (digits.digits_only && !digits.fits) return shown(node) + " is too large";
+  if (digits.digits_only) {
+    if (digits.value < min) return shown(node) + " is too small";
+    if (digits.value > max) return shown(node) + " is too large";
+    value = digits.value;
     return "";
   }
   // Not digits: say what a number written otherwise would have been.
