@@ -111,6 +111,12 @@ int compare_command(const CompareOptions& options) {
     const std::vector<std::filesystem::path> inputs(options.scenario_paths.begin(),
                                                     options.scenario_paths.end());
     check_output_path(options.output_path.empty() ? "output" : "-o", output, inputs);
+    std::uint64_t largest_world = 0, runs = 0;
+    for (const auto& loaded : scenarios) {
+      largest_world = std::max(largest_world, run::world_bytes(loaded.scenario));
+      runs += loaded.scenario.run.replications;
+    }
+    check_threads_fit(options.threads, runs, largest_world);
   } catch (const OptionError& error) {
     std::cerr << error.what() << '\n';
     return 2;

@@ -2,9 +2,13 @@
 #include "sim/cli/option_checks.h"
 #include <system_error>
 
+#include <algorithm>
 #include <climits>
+#include <thread>
 
 #include <fmt/format.h>
+
+#include "sim/core/machine.h"
 
 namespace salesim::sim::cli {
 namespace {
@@ -126,6 +130,20 @@ void check_output_path(std::string_view label, const fs::path& output, std::span
     check_not_input(label, output, path, inputs);
     check_replaceable(label, output, path);
   }
+}
+
+void check_threads_fit(std::uint64_t threads, std::uint64_t runs, std::uint64_t world_bytes) {
+  const std::uint64_t memory = core::physical_memory_bytes();
+  if (memory == 0 || world_bytes == 0) return;
+  const std::uint64_t cores = std::max(1u, std::thread::hardware_concurrency());
+  const std::uint64_t busy = std::min(threads == 0 ? cores : threads, std::max<std::uint64_t>(runs, 1));
+  if (busy * world_bytes <= memory) return;
+  const auto gib = [](std::uint64_t bytes) { return static_cast<double>(bytes) / (1u << 30); };
+  throw OptionError(fmt::format(
+      "--threads: {} threads build {} worlds of about {:.1f} GiB at once, more than this machine's {:.1f} "
+      "GiB "
+      "(allowed: at most {} threads for this scenario)",
+      busy, busy, gib(world_bytes), gib(memory), std::max<std::uint64_t>(1, memory / world_bytes)));
 }
 
 }  // namespace salesim::sim::cli

@@ -45,4 +45,12 @@ using core::parse_whole_number;
 void check_output_path(std::string_view label, const std::filesystem::path& output,
                        std::span<const std::filesystem::path> inputs);
 
+/**
+ * @brief Refuses a thread count whose worlds would not fit in memory together: each thread running
+ * replications builds its own world of `world_bytes`. `threads` 0 means all cores; no more threads
+ * than `runs` are ever busy.
+ * @throws OptionError naming --threads and the most threads that fit.
+ */
+void check_threads_fit(std::uint64_t threads, std::uint64_t runs, std::uint64_t world_bytes);
+
 }  // namespace salesim::sim::cli

@@ -52,6 +52,7 @@ int run_command(const RunOptions& options) {
   try {
     const std::filesystem::path inputs[] = {options.scenario_path};
     check_output_path(options.output_path.empty() ? "output" : "-o", output, inputs);
+    check_threads_fit(options.threads, scenario.run.replications, run::world_bytes(scenario));
   } catch (const OptionError& error) {
     std::cerr << error.what() << '\n';
     return 2;

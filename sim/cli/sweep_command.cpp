@@ -1,6 +1,7 @@
 // `salesim sweep`: design points x replications, streamed to HDF5, resumable and shardable.
 #include "sim/cli/sweep_command.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <iostream>
 #include <limits>
@@ -84,6 +85,10 @@ int sweep_command(const SweepOptions& options) {
   try {
     const std::filesystem::path inputs[] = {options.sweep_path, sweep.scenario_path};
     check_output_path(options.output_path.empty() ? "output" : "-o", output, inputs);
+    std::uint64_t largest_world = 0;
+    for (const auto& loaded : scenarios)
+      largest_world = std::max(largest_world, run::world_bytes(loaded.scenario));
+    check_threads_fit(options.threads, std::uint64_t{sweep.replications} * scenarios.size(), largest_world);
   } catch (const OptionError& error) {
     std::cerr << error.what() << '\n';
     return 2;

@@ -30,8 +30,7 @@ std::vector<KeyProblem> size_problems(const models::Scenario& scenario, const io
     problems.push_back({"segments", fmt::format("market of {} members is too large", members),
                         fmt::format("at most {} members over all segments", limits.max_market_size)});
   }
-  const std::uint64_t bytes =
-      members * (limits.bytes_per_member + limits.bytes_per_contact * scenario.referrals.mean_degree);
+  const std::uint64_t bytes = world_bytes(scenario, limits);
   const std::uint64_t memory = core::physical_memory_bytes();
   if (memory > 0 && bytes > memory) {
     problems.push_back(
@@ -56,6 +55,11 @@ std::vector<KeyProblem> size_problems(const models::Scenario& scenario, const io
 }
 
 }  // namespace
+
+std::uint64_t world_bytes(const models::Scenario& scenario, const io::InputLimits& limits) {
+  return models::market_size(scenario) *
+         (limits.bytes_per_member + limits.bytes_per_contact * scenario.referrals.mean_degree);
+}
 
 const io::NameSets& scenario_name_sets() {
   static const io::NameSets sets = [] {

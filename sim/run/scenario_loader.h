@@ -38,6 +38,10 @@ struct LoadedScenario {
                                                 std::span<const Override> overrides = {},
                                                 const io::InputLimits& limits = {});
 
+/// @brief Estimated bytes of one world of the scenario (its market and referral graph); each thread
+/// that runs replications builds one.
+[[nodiscard]] std::uint64_t world_bytes(const models::Scenario& scenario, const io::InputLimits& limits = {});
+
 /// @brief The resolved YAML of a scenario: every key, defaults included.
 [[nodiscard]] std::string scenario_to_yaml(const models::Scenario& scenario);
 

@@ -3,6 +3,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <filesystem>
 #include <fstream>
@@ -289,4 +290,32 @@ TEST_CASE("an unknown subcommand is named and the subcommands are listed", "[cli
   const auto none = run_command_line(salesim_exe);
   CHECK(none.exit_code == 2);
   CHECK(none.err == "salesim: a subcommand is required (allowed: " + all + ")\n");
+}
+
+TEST_CASE("threads whose worlds would not fit in memory together are refused before any is built",
+          "[cli][threads][bad-input]") {
+  const auto dir = fresh_directory("threads-memory");
+  // A market whose one world takes about 60% of this machine's memory: one thread would fit, two do not.
+  const double memory =
+      static_cast<double>(::sysconf(_SC_PHYS_PAGES)) * static_cast<double>(::sysconf(_SC_PAGE_SIZE));
+  std::uint64_t degree = 100;
+  std::uint64_t members = static_cast<std::uint64_t>(0.6 * memory / static_cast<double>(96 + 8 * degree));
+  while (members > 40'000'000 && degree < 1000) {
+    degree = std::min<std::uint64_t>(1000, degree * 2);
+    members = static_cast<std::uint64_t>(0.6 * memory / static_cast<double>(96 + 8 * degree));
+  }
+  REQUIRE(members <= 50'000'000);
+  const auto scenario = dir / "big.yaml";
+  write_text(scenario,
+             "name: big\nrun: {replications: 4}\nreferrals: {mean_degree: " + std::to_string(degree) +
+                 "}\nsegments:\n  - {name: all, size: " + std::to_string(members) + "}\n");
+  const auto out = dir / "big.h5";
+  const auto result =
+      run_command_line(salesim_exe + " run " + scenario.string() + " --threads 2 -q -o " + out.string());
+  CHECK(result.exit_code == 2);
+  CHECK(result.err.rfind("--threads: 2 threads build 2 worlds of about", 0) == 0);
+  CHECK(result.err.find("(allowed: at most 1 threads for this scenario)") != std::string::npos);
+  CHECK_FALSE(std::filesystem::exists(out));
+  CHECK_FALSE(std::filesystem::exists(out.string() + ".tmp"));
+  std::filesystem::remove_all(dir);
 }
