@@ -139,11 +139,13 @@ void check_threads_fit(std::uint64_t threads, std::uint64_t runs, std::uint64_t 
   const std::uint64_t busy = std::min(threads == 0 ? cores : threads, std::max<std::uint64_t>(runs, 1));
   if (busy * world_bytes <= memory) return;
   const auto gib = [](std::uint64_t bytes) { return static_cast<double>(bytes) / (1u << 30); };
+  const std::uint64_t fitting = std::max<std::uint64_t>(1, memory / world_bytes);
   throw OptionError(fmt::format(
       "--threads: {} threads build {} worlds of about {:.1f} GiB at once, more than this machine's {:.1f} "
       "GiB "
-      "(allowed: at most {} threads for this scenario)",
-      busy, busy, gib(world_bytes), gib(memory), std::max<std::uint64_t>(1, memory / world_bytes)));
+      "(allowed: at most {} for this scenario)",
+      busy, busy, gib(world_bytes), gib(memory),
+      fitting == 1 ? "1 thread" : fmt::format("{} threads", fitting)));
 }
 
 }  // namespace salesim::sim::cli

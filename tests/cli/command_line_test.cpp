@@ -314,7 +314,7 @@ TEST_CASE("threads whose worlds would not fit in memory together are refused bef
       run_command_line(salesim_exe + " run " + scenario.string() + " --threads 2 -q -o " + out.string());
   CHECK(result.exit_code == 2);
   CHECK(result.err.rfind("--threads: 2 threads build 2 worlds of about", 0) == 0);
-  CHECK(result.err.find("(allowed: at most 1 threads for this scenario)") != std::string::npos);
+  CHECK(result.err.find("(allowed: at most 1 thread for this scenario)") != std::string::npos);
   CHECK_FALSE(std::filesystem::exists(out));
   CHECK_FALSE(std::filesystem::exists(out.string() + ".tmp"));
   std::filesystem::remove_all(dir);
