@@ -1,26 +1,18 @@
 // Cross-field rules of a scenario. Single keys are checked against their descriptions when read.
 #include "models/scenario_rules.h"
 
-#include <algorithm>
-#include <cctype>
 #include <cmath>
 #include <set>
 #include <string>
 
 #include <fmt/format.h>
 
+#include "sim/core/file_name.h"
+
 namespace salesim::models {
 namespace {
 
 using sim::core::KeyProblem;
-
-/// A scenario's name names its output files (out/<name>.h5, <name>.h5.tmp): short enough for any file
-/// system's NAME_MAX of 255 bytes with room for the suffixes.
-constexpr std::size_t max_name_bytes = 200;
-
-bool valid_name_character(char c) {
-  return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '-' || c == '_' || c == '.';
-}
 
 void check_segments(const Scenario& scenario, std::vector<KeyProblem>& problems) {
   if (scenario.segments.empty() && scenario.partnerships.buyers == 0) {
@@ -122,12 +114,11 @@ void check_scorecard(const Scenario& scenario, std::vector<KeyProblem>& problems
 
 std::vector<KeyProblem> scenario_problems(const Scenario& scenario) {
   std::vector<KeyProblem> problems;
-  if (scenario.name.size() > max_name_bytes) {
+  if (scenario.name.size() > sim::core::max_output_name_bytes) {
     problems.push_back({"name",
                         fmt::format("a name of {} bytes is too long for a file name", scenario.name.size()),
-                        fmt::format("at most {} bytes", max_name_bytes)});
-  } else if (scenario.name.empty() || scenario.name == "." || scenario.name == ".." ||
-             !std::all_of(scenario.name.begin(), scenario.name.end(), valid_name_character)) {
+                        fmt::format("at most {} bytes", sim::core::max_output_name_bytes)});
+  } else if (!sim::core::is_safe_file_name(scenario.name)) {
     problems.push_back(
         {"name", "'" + scenario.name + "' cannot name an output file", "letters, digits, '-', '_' and '.'"});
   }

@@ -11,6 +11,7 @@
 #include <fmt/format.h>
 #include <yaml-cpp/yaml.h>
 
+#include "sim/core/file_name.h"
 #include "sim/core/whole_number.h"
 #include "sim/io/closest_name.h"
 #include "sim/io/yaml_guard.h"
@@ -118,15 +119,6 @@ void check_keys(const YAML::Node& map, const std::string& prefix, const std::vec
                     "unknown key '" + key + "'" + (guess.empty() ? "" : " (did you mean '" + guess + "'?)"),
                     fmt::format("{}", fmt::join(allowed, ", ")));
   }
-}
-
-/// The sweep's name becomes out/<name>.h5: no separators, no "..", nothing a shell mangles.
-bool is_safe_file_name(const std::string& name) {
-  if (name.empty() || name.size() > max_sweep_name_bytes || name == "." || name == "..") return false;
-  return std::all_of(name.begin(), name.end(), [](char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
-           c == '_' || c == '.';
-  });
 }
 
 std::vector<std::string> read_names(const YAML::Node& node, const std::string& path,
@@ -290,10 +282,11 @@ SweepDefinition read_sweep(const YAML::Node& root, const std::filesystem::path& 
   sweep.source_path = file;
   sweep.name = file.stem().string();
   if (const YAML::Node name = root["name"]) {
-    if (!name.IsScalar() || !is_safe_file_name(name.Scalar())) {
+    if (!name.IsScalar() || name.Scalar().size() > core::max_output_name_bytes ||
+        !core::is_safe_file_name(name.Scalar())) {
       problems.report("name", name, shown(name) + " is not a safe file name (the output is out/<name>.h5)",
                       fmt::format("letters, digits, '-', '_' and '.', at most {} bytes, not '.' or '..'",
-                                  max_sweep_name_bytes));
+                                  core::max_output_name_bytes));
     } else {
       sweep.name = name.Scalar();
     }

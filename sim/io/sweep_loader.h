@@ -21,8 +21,6 @@ inline constexpr std::uint64_t max_design_points = 1'000'000;
 inline constexpr std::uint64_t max_replications = 1'000'000;  ///< as run.replications
 /// Design points x replications; the run file holds [points x replications] per summary.
 inline constexpr std::uint64_t max_sweep_runs = 100'000'000;
-/// Longest sweep name in bytes; the name is the output's file name, out/<name>.h5.
-inline constexpr std::size_t max_sweep_name_bytes = 200;
 
 struct SweepDefinition {
   std::string name;                     ///< a safe file name: letters, digits, '-', '_', '.', not "." or ".."
