@@ -10,6 +10,7 @@ find_package(fmt REQUIRED)                               # libfmt-dev
 find_package(PkgConfig REQUIRED)
 pkg_check_modules(XXHASH REQUIRED IMPORTED_TARGET libxxhash)  # libxxhash-dev: run identities
 find_package(utf8cpp REQUIRED)                           # libutfcpp-dev (header only): UTF-8 checks of input text
+find_package(NLopt 2.7 REQUIRED)                         # libnlopt-cxx-dev: maximum-likelihood fits of customer bases
 find_path(RANDOM123_INCLUDE_DIR Random123/philox.h REQUIRED)   # librandom123-dev (header only)
 
 add_library(salesim_random123 INTERFACE)
