@@ -13,7 +13,8 @@ inline constexpr Stream survey{3};              ///< survey sampling, response a
 inline constexpr Stream network{4};             ///< the referral graph
 inline constexpr Stream initial_state{5};       ///< starting satisfaction and tenure
 // 6 is sim/core's design stream.
-inline constexpr Stream partnership{7};  ///< buyer-supplier decisions, KPI noise, switching
-inline constexpr Stream workforce{8};    ///< reps' effort choices and output noise
+inline constexpr Stream partnership{7};    ///< buyer-supplier decisions, KPI noise, switching
+inline constexpr Stream workforce{8};      ///< reps' effort choices and output noise
+inline constexpr Stream buyer_process{9};  ///< latent buyers' purchase times, dropouts and spend
 
 }  // namespace salesim::models::streams

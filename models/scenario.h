@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -14,6 +15,39 @@ namespace salesim::models {
 struct SpendDistribution {
   double mean = 100.0;
   double cv = 0.5;
+};
+
+/// The buy-till-you-die process that drives a segment's heterogeneous buyers.
+enum class BuyerModel { bg_nbd, pareto_nbd };
+
+/// Spend per transaction: Gamma(p, nu) with nu ~ Gamma(q, gamma) across customers, the Gamma-Gamma
+/// model of Fader, Hardie & Lee (2005, "RFM and CLV", JMR 42). Defaults: the CDNOW fit of Hardie's
+/// note 025 (p = 6.25, q = 3.74, gamma = 15.44).
+struct GammaGammaSpend {
+  double p = 6.25;
+  double q = 3.74;
+  double gamma = 15.44;
+};
+
+/**
+ * @brief Heterogeneous buyers: each customer draws a purchase rate lambda ~ Gamma(r, alpha) and a
+ * dropout process for life, and buys as a Poisson process while alive.
+ *
+ * BG/NBD (Fader, Hardie & Lee 2005, Marketing Science 24): after each repeat purchase it drops out
+ * with p ~ Beta(a, b). Pareto/NBD (Schmittlein, Morrison & Colombo 1987): an exponential lifetime
+ * with rate mu ~ Gamma(s, beta). Rates are per `time_unit_days`. Defaults: the published CDNOW fits
+ * in weeks (BG/NBD: FHL 2005; Pareto/NBD: FHL note 008).
+ */
+struct LatentBuyers {
+  BuyerModel model = BuyerModel::bg_nbd;
+  double time_unit_days = 7.0;
+  double r = 0.243;
+  double alpha = 4.414;
+  double a = 0.793;
+  double b = 2.426;
+  double s = 0.606;
+  double beta = 11.669;
+  std::optional<GammaGammaSpend> spend;  ///< absent: spend_per_purchase (lognormal)
 };
 
 /// One customer segment of the market (DESIGN §6, customers).
@@ -32,6 +66,9 @@ struct SegmentParams {
   double marketing_share = 0.0;               ///< share of the marketing budget spent on this segment
   double initial_satisfaction = 7.0;          ///< mean starting satisfaction, 0-10
   double satisfaction_baseline = 7.0;         ///< experience at list price and a 50% service level
+  /// Present: buyers fitted to a transaction log replace purchase_rate_per_month and
+  /// base_churn_hazard_per_month; satisfaction, service, price and reps multiply their rates.
+  std::optional<LatentBuyers> buyers;
 };
 
 /// Generators for the referral graph among all market members.

@@ -46,6 +46,69 @@ const SectionDescription& spend_description() {
   return section;
 }
 
+const SectionDescription& gamma_gamma_description() {
+  static const SectionDescription section =
+      Describe<GammaGammaSpend>(
+          "spend per transaction Gamma(p, nu), nu ~ Gamma(q, gamma) per customer (Fader, Hardie & Lee 2005)")
+          .field("p", &GammaGammaSpend::p,
+                 {.min = 0,
+                  .max = 1e6,
+                  .min_exclusive = true,
+                  .meaning = "shape of one customer's spend",
+                  .source = "CDNOW: Fader & Hardie, note 025"})
+          .field("q", &GammaGammaSpend::q,
+                 {.min = 1,
+                  .max = 1e6,
+                  .min_exclusive = true,
+                  .meaning = "shape of nu across customers; > 1 for a finite mean spend"})
+          .field("gamma", &GammaGammaSpend::gamma,
+                 {.min = 0, .max = 1e9, .min_exclusive = true, .unit = "currency", .meaning = "scale of nu"})
+          .done();
+  return section;
+}
+
+const SectionDescription& buyers_description() {
+  static const SectionDescription section =
+      Describe<LatentBuyers>(
+          "heterogeneous buyers of a buy-till-you-die model, as salesim calibrate fits them")
+          .field("model", &LatentBuyers::model,
+                 {.meaning = "bg_nbd (Fader, Hardie & Lee 2005) or pareto_nbd (Schmittlein et al. 1987)",
+                  .words = {"bg_nbd", "pareto_nbd"}})
+          .field("time_unit_days", &LatentBuyers::time_unit_days,
+                 {.min = 0.01, .max = 366, .unit = "days", .meaning = "the rates below are per this time"})
+          .field("r", &LatentBuyers::r,
+                 {.min = 0,
+                  .max = 1e6,
+                  .min_exclusive = true,
+                  .meaning = "shape of the purchase rate lambda",
+                  .source = "CDNOW, weeks: Fader, Hardie & Lee 2005, Marketing Science 24(2)"})
+          .field("alpha", &LatentBuyers::alpha,
+                 {.min = 0,
+                  .max = 1e9,
+                  .min_exclusive = true,
+                  .unit = "time units",
+                  .meaning = "scale of lambda: mean rate r / alpha"})
+          .field("a", &LatentBuyers::a,
+                 {.min = 0, .max = 1e6, .min_exclusive = true, .meaning = "bg_nbd: dropout p ~ Beta(a, b)"})
+          .field("b", &LatentBuyers::b,
+                 {.min = 0, .max = 1e6, .min_exclusive = true, .meaning = "bg_nbd: dropout p ~ Beta(a, b)"})
+          .field("s", &LatentBuyers::s,
+                 {.min = 0,
+                  .max = 1e6,
+                  .min_exclusive = true,
+                  .meaning = "pareto_nbd: shape of the dropout rate mu",
+                  .source = "CDNOW, weeks: Fader, Hardie & Lee 2005, note 008"})
+          .field("beta", &LatentBuyers::beta,
+                 {.min = 0,
+                  .max = 1e9,
+                  .min_exclusive = true,
+                  .unit = "time units",
+                  .meaning = "pareto_nbd: scale of mu: mean rate s / beta"})
+          .optional("spend", &LatentBuyers::spend, gamma_gamma_description())
+          .done();
+  return section;
+}
+
 const SectionDescription& segment_description() {
   static const SectionDescription section =
       Describe<SegmentParams>("one customer segment of the market")
@@ -107,6 +170,7 @@ const SectionDescription& segment_description() {
                   .unit = "satisfaction points",
                   .meaning = "experience at list price and a 50% service level"})
           .mapping("spend_per_purchase", &SegmentParams::spend_per_purchase, spend_description())
+          .optional("buyers", &SegmentParams::buyers, buyers_description())
           .done();
   return section;
 }

@@ -33,6 +33,18 @@ inline constexpr float max_satisfaction = 10.0f;
   return std::min(1.0f, base_hazard * std::exp(sensitivity * (reference - satisfaction)));
 }
 
+/// How satisfaction scales a purchase rate: 1 + k (s - reference) / 10, at least 0.
+[[nodiscard]] inline float purchase_multiplier(float sensitivity, float reference,
+                                               float satisfaction) noexcept {
+  return std::max(0.0f, 1.0f + sensitivity * (satisfaction - reference) * 0.1f);
+}
+
+/// How satisfaction scales a dropout hazard: exp(k (reference - s)), as churn_hazard below.
+[[nodiscard]] inline float dropout_multiplier(float sensitivity, float reference,
+                                              float satisfaction) noexcept {
+  return std::exp(sensitivity * (reference - satisfaction));
+}
+
 /// Monthly purchase probability: base * (1 + k (s - reference) / 10), kept in [0, 1].
 [[nodiscard]] inline float purchase_probability(float base_rate, float sensitivity, float reference,
                                                 float satisfaction) noexcept {

@@ -5,6 +5,8 @@
 #include <cstdint>
 #include <vector>
 
+#include "models/customer/latent_buyer.h"
+
 namespace salesim::models::customer {
 
 enum class CustomerStatus : std::uint8_t { prospect = 0, active = 1, churned = 2 };
@@ -26,6 +28,8 @@ struct CustomerTable {
   std::vector<float> satisfaction;           ///< latent, 0-10
   std::vector<std::int32_t> acquired_month;  ///< -1 while a prospect
   std::vector<double> value_at_month0;
+  /// Per member of segments with latent buyers (all members when any segment has them; else empty).
+  std::vector<BuyerTraits> buyer_traits;
 
   explicit CustomerTable(std::size_t members)
       : segment(members),

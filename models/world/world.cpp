@@ -9,10 +9,12 @@
 #include <Random123/boxmuller.hpp>
 
 #include "models/customer/customer_response.h"
+#include "models/customer/latent_buyer.h"
 #include "models/partnership/partnership_world.h"
 #include "models/random_streams.h"
 #include "models/workforce/workforce_world.h"
 #include "sim/core/parallel.h"
+#include "sim/core/stream_engine.h"
 
 namespace salesim::models::world {
 namespace {
@@ -25,7 +27,8 @@ using sim::core::uniform_open01;
 struct MonthPartial {
   StepObservation observed;
   std::vector<std::uint64_t> prospects_by_segment;
-  workforce::TerritoryMonth territories;  ///< empty without a workforce
+  workforce::TerritoryMonth territories;            ///< empty without a workforce
+  std::vector<customer::Transaction> transactions;  ///< only while a transaction log is kept
 };
 
 /// Stationary sd of s' = s + a (e - s) + shock: sigma / sqrt(1 - (1 - a)^2), capped at 2.
@@ -64,6 +67,7 @@ World::World(const Scenario& scenario, const sim::core::RunAddress& run)
     : scenario_(scenario),
       behaviour_(run, streams::customer_behaviour),
       acquisition_(run, streams::acquisition),
+      buyer_process_(run, streams::buyer_process),
       segments_(derive_segment_constants(scenario)),
       customers_(market_size(scenario)),
       contacts_(customer::build_referral_network(scenario.referrals,
@@ -117,6 +121,9 @@ void World::weigh_service_by_clv_scores(const sim::core::RunAddress& run) {
 void World::place_initial_customers(const sim::core::RunAddress& run) {
   const sim::core::RandomStream initial(run, streams::initial_state);
   const double spread = stationary_satisfaction_sd(scenario_.satisfaction);
+  const bool any_latent = std::any_of(segments_.begin(), segments_.end(),
+                                      [](const SegmentConstants& seg) { return seg.latent_buyers; });
+  if (any_latent) customers_.buyer_traits.resize(customers_.size());
   std::uint32_t member = 0;
   for (std::size_t s = 0; s < scenario_.segments.size(); ++s) {
     const SegmentParams& segment = scenario_.segments[s];
@@ -126,12 +133,32 @@ void World::place_initial_customers(const sim::core::RunAddress& run) {
       const double start = segment.initial_satisfaction + spread * normal.x;
       customers_.segment[member] = static_cast<std::uint8_t>(s);
       customers_.satisfaction[member] = static_cast<float>(std::clamp(start, 0.0, 10.0));
+      if (segment.buyers) {
+        // Step 1 of the member's initial-state stream: apart from its starting satisfaction (step 0).
+        sim::core::StreamEngine engine(initial, member, 1);
+        customers_.buyer_traits[member] = customer::draw_buyer_traits(*segment.buyers, engine);
+      }
       if (k < segment.initial_customers) {
         customers_.status[member] = CustomerStatus::active;
         customers_.acquired_month[member] = 0;
       }
     }
     prospects_by_segment_[s] = segment.size - segment.initial_customers;
+  }
+}
+
+void World::start_transaction_log() {
+  logging_transactions_ = true;
+  const auto price = static_cast<double>(scenario_.pricing.price_index);
+  for (std::size_t i = 0; i < customers_.size(); ++i) {
+    if (customers_.status[i] != CustomerStatus::active || customers_.acquired_month[i] != 0) continue;
+    // Step 0 of the buyer stream precedes month 1: the first purchase of a customer there at month 0.
+    const auto id = static_cast<std::uint32_t>(i);
+    sim::core::StreamEngine engine(buyer_process_, id, 0);
+    const customer::BuyerTraits traits =
+        customers_.buyer_traits.empty() ? customer::BuyerTraits{} : customers_.buyer_traits[i];
+    const double spend = customer::draw_spend(segments_[customers_.segment[i]].spend, traits, engine);
+    transactions_.push_back({id, 0.0, spend * price});
   }
 }
 
@@ -182,12 +209,32 @@ StepObservation World::advance(std::uint32_t month, const workforce::DeliveredSe
   const auto& column = contacts_.m_forward.m_column;
   customer::CustomerTable& table = customers_;
 
-  const MonthPartial identity{
-      {}, std::vector<std::uint64_t>(segments_.size(), 0), workforce::TerritoryMonth(staffed ? reps_ : 0)};
+  const MonthPartial identity{{},
+                              std::vector<std::uint64_t>(segments_.size(), 0),
+                              workforce::TerritoryMonth(staffed ? reps_ : 0),
+                              {}};
   const MonthPartial total = sim::core::reduce_blocks(
       table.size(), identity,
       [&](std::size_t begin, std::size_t end, MonthPartial& part) {
         StepObservation& obs = part.observed;
+        // Books a latent buyer's purchase of `spend` at list price (the homogeneous path books inline).
+        const auto book_purchase = [&](std::uint32_t id, const SegmentConstants& seg, std::uint32_t rep,
+                                       double spend, float price_factor, double day, double& month_value) {
+          const double revenue = spend * ctx.price_index * price_factor;
+          const double margin = revenue - spend * seg.cost_of_goods_share;
+          ++obs.purchases;
+          obs.revenue += revenue;
+          obs.margin += margin;
+          month_value += margin;
+          if (staffed) {
+            part.territories.revenue[rep] += revenue;
+            part.territories.margin[rep] += margin;
+            if (!recent_sales_.empty()) recent_sales_[id] += static_cast<float>(on_margin ? margin : revenue);
+          }
+          if (logging_transactions_) part.transactions.push_back({id, day, revenue});
+        };
+        const double month_start_day = (month - 1) * days_per_month;
+        const double month_end_day = month * days_per_month;
         for (std::size_t i = begin; i < end; ++i) {
           const auto id = static_cast<std::uint32_t>(i);
           const SegmentConstants& seg = segments_[table.segment[i]];
@@ -224,6 +271,32 @@ StepObservation World::advance(std::uint32_t month, const workforce::DeliveredSe
             table.channel[i] = won_by;
             table.acquired_month[i] = static_cast<std::int32_t>(month);
             ++obs.active_at_end;
+            if (seg.latent_buyers) {
+              // A latent buyer is won by its first purchase, at a uniform time of the month, and buys on
+              // for the rest of the month from its starting satisfaction.
+              sim::core::StreamEngine engine(buyer_process_, id, month);
+              const customer::BuyerTraits& traits = table.buyer_traits[i];
+              const std::uint32_t rep = staffed ? territories_.rep_of(id, table.segment[i]) : 0;
+              const double won_day =
+                  month_start_day + days_per_month * static_cast<double>(uniform_open01(engine()));
+              double month_value = 0.0;
+              book_purchase(id, seg, rep, customer::draw_spend(seg.spend, traits, engine), 1.0f, won_day,
+                            month_value);
+              const float satisfaction = table.satisfaction[i];
+              const auto rest = customer::simulate_buyer_interval(
+                  seg.buyer_model, traits,
+                  customer::purchase_multiplier(ctx.purchase_sensitivity, ctx.reference, satisfaction),
+                  customer::dropout_multiplier(ctx.churn_sensitivity, ctx.reference, satisfaction), won_day,
+                  month_end_day, seg.spend, engine, [&](double day, double spend) {
+                    book_purchase(id, seg, rep, spend, 1.0f, day, month_value);
+                  });
+              table.value_at_month0[i] += month_value * ctx.discount_to_month0;
+              if (rest.dropped_out) {
+                table.status[i] = CustomerStatus::churned;
+                ++obs.churned;
+                --obs.active_at_end;
+              }
+            }
             continue;
           }
           if (table.status[i] != CustomerStatus::active) continue;
@@ -248,42 +321,70 @@ StepObservation World::advance(std::uint32_t month, const workforce::DeliveredSe
             }
           }
           const auto draws = behaviour_.block(id, month, 0);
-          const float hazard = customer::churn_hazard(seg.base_churn_hazard, ctx.churn_sensitivity,
-                                                      ctx.reference, satisfaction);
-          if (uniform_open01(draws[0]) < hazard) {
-            table.status[i] = CustomerStatus::churned;
-            ++obs.churned;
-            // A clawback takes back commission on what a customer lost soon after bought.
-            if (staffed && !recent_sales_.empty()) part.territories.churned_sales[rep] += recent_sales_[i];
-            continue;
-          }
           const auto normal = r123::boxmuller(draws[2], draws[3]);
-          double month_value = -static_cast<double>(ctx.service_cost + coordination_cost);
-          obs.service_cost += ctx.service_cost + coordination_cost;
-          const float buy =
-              purchase_factor * customer::purchase_probability(seg.purchase_rate, ctx.purchase_sensitivity,
-                                                               ctx.reference, satisfaction);
-          if (uniform_open01(draws[1]) < buy) {
-            // Cross-selling adds other product lines to the purchase; a discount lowers the price only.
-            const double spend =
-                static_cast<double>(std::exp(seg.log_spend_mu + seg.log_spend_sigma * normal.x)) *
-                (1.0 + cross_sell);
-            const double revenue = spend * ctx.price_index * price_factor;
-            const double margin = revenue - spend * seg.cost_of_goods_share;
-            ++obs.purchases;
-            obs.revenue += revenue;
-            obs.margin += margin;
-            month_value += margin;
-            if (staffed) {
-              part.territories.revenue[rep] += revenue;
-              part.territories.margin[rep] += margin;
-              if (!recent_sales_.empty())
-                recent_sales_[i] += static_cast<float>(on_margin ? margin : revenue);
+          if (seg.latent_buyers) {
+            // Served this month, buying as its process says until it drops out.
+            double month_value = -static_cast<double>(ctx.service_cost + coordination_cost);
+            obs.service_cost += ctx.service_cost + coordination_cost;
+            sim::core::StreamEngine engine(buyer_process_, id, month);
+            const auto served = customer::simulate_buyer_interval(
+                seg.buyer_model, table.buyer_traits[i],
+                purchase_factor *
+                    customer::purchase_multiplier(ctx.purchase_sensitivity, ctx.reference, satisfaction),
+                customer::dropout_multiplier(ctx.churn_sensitivity, ctx.reference, satisfaction),
+                month_start_day, month_end_day, seg.spend, engine, [&](double day, double spend) {
+                  book_purchase(id, seg, rep, spend * (1.0 + cross_sell), price_factor, day, month_value);
+                });
+            if (!recent_sales_.empty()) recent_sales_[i] *= sales_memory;
+            table.value_at_month0[i] += month_value * ctx.discount_to_month0;
+            if (served.dropped_out) {
+              table.status[i] = CustomerStatus::churned;
+              ++obs.churned;
+              if (staffed && !recent_sales_.empty()) part.territories.churned_sales[rep] += recent_sales_[i];
+              continue;
             }
+          } else {
+            const float hazard = customer::churn_hazard(seg.base_churn_hazard, ctx.churn_sensitivity,
+                                                        ctx.reference, satisfaction);
+            if (uniform_open01(draws[0]) < hazard) {
+              table.status[i] = CustomerStatus::churned;
+              ++obs.churned;
+              // A clawback takes back commission on what a customer lost soon after bought.
+              if (staffed && !recent_sales_.empty()) part.territories.churned_sales[rep] += recent_sales_[i];
+              continue;
+            }
+            double month_value = -static_cast<double>(ctx.service_cost + coordination_cost);
+            obs.service_cost += ctx.service_cost + coordination_cost;
+            const float buy =
+                purchase_factor * customer::purchase_probability(seg.purchase_rate, ctx.purchase_sensitivity,
+                                                                 ctx.reference, satisfaction);
+            if (uniform_open01(draws[1]) < buy) {
+              // Cross-selling adds other product lines to the purchase; a discount lowers the price only.
+              const double spend =
+                  static_cast<double>(std::exp(seg.log_spend_mu + seg.log_spend_sigma * normal.x)) *
+                  (1.0 + cross_sell);
+              const double revenue = spend * ctx.price_index * price_factor;
+              const double margin = revenue - spend * seg.cost_of_goods_share;
+              ++obs.purchases;
+              obs.revenue += revenue;
+              obs.margin += margin;
+              month_value += margin;
+              if (staffed) {
+                part.territories.revenue[rep] += revenue;
+                part.territories.margin[rep] += margin;
+                if (!recent_sales_.empty())
+                  recent_sales_[i] += static_cast<float>(on_margin ? margin : revenue);
+              }
+              if (logging_transactions_) {
+                const double day =
+                    month_start_day + days_per_month * uniform_open01(behaviour_.block(id, month, 3)[0]);
+                part.transactions.push_back({id, day, revenue});
+              }
+            }
+            // Sales older than the clawback window fade out of it (an exponential window of N months).
+            if (!recent_sales_.empty()) recent_sales_[i] *= sales_memory;
+            table.value_at_month0[i] += month_value * ctx.discount_to_month0;
           }
-          // Sales older than the clawback window fade out of it (an exponential window of N months).
-          if (!recent_sales_.empty()) recent_sales_[i] *= sales_memory;
-          table.value_at_month0[i] += month_value * ctx.discount_to_month0;
 
           const float updated = customer::next_satisfaction(satisfaction, experience, ctx.adjustment_rate,
                                                             ctx.shock_sd * normal.y);
@@ -326,11 +427,13 @@ StepObservation World::advance(std::uint32_t month, const workforce::DeliveredSe
       [](MonthPartial& into, const MonthPartial& part) {
         into.observed += part.observed;
         into.territories += part.territories;
+        into.transactions.insert(into.transactions.end(), part.transactions.begin(), part.transactions.end());
         for (std::size_t s = 0; s < into.prospects_by_segment.size(); ++s) {
           into.prospects_by_segment[s] += part.prospects_by_segment[s];
         }
       });
   prospects_by_segment_ = total.prospects_by_segment;
+  transactions_.insert(transactions_.end(), total.transactions.begin(), total.transactions.end());
   if (staffed && territories != nullptr) *territories = total.territories;
   return total.observed;
 }
@@ -393,8 +496,10 @@ RunObservation World::observe_customers() const {
   return result;
 }
 
-RunObservation simulate_run(const Scenario& scenario, const sim::core::RunAddress& run) {
+RunObservation simulate_run(const Scenario& scenario, const sim::core::RunAddress& run,
+                            std::vector<customer::Transaction>* transactions) {
   World world(scenario, run);
+  if (transactions != nullptr) world.start_transaction_log();
   std::vector<StepObservation> months;
   months.reserve(scenario.run.horizon_months);
   std::vector<partnership::PartnershipMonth> partnership_months;
@@ -430,6 +535,7 @@ RunObservation simulate_run(const Scenario& scenario, const sim::core::RunAddres
   result.quota_attainments = std::move(attainments);
   result.partnership_months = std::move(partnership_months);
   result.has_customer_market = !scenario.segments.empty();
+  if (transactions != nullptr) *transactions = world.transactions();
   return result;
 }
 

@@ -6,6 +6,7 @@
 
 #include "models/customer/customer_table.h"
 #include "models/customer/referral_network.h"
+#include "models/customer/transaction.h"
 #include "models/scenario.h"
 #include "models/workforce/rep_exchange.h"
 #include "models/workforce/territories.h"
@@ -19,7 +20,8 @@ namespace salesim::models::world {
  * @brief State of one replication. Each month, in one parallel pass over market members:
  * active customers may churn (start of month), buy, update satisfaction, refer a contact and
  * answer the survey; prospects may be won by a referral made last month or by marketing.
- * New customers start buying the month after they are won.
+ * New customers start buying the month after they are won. Latent buyers (SegmentParams::buyers)
+ * instead make their first purchase when won and then buy as their BG/NBD or Pareto/NBD process says.
  */
 class World {
  public:
@@ -40,6 +42,14 @@ class World {
 
   [[nodiscard]] const customer::CustomerTable& customers() const noexcept { return customers_; }
 
+  /// From now on every purchase is kept in transactions(); customers active at month 0 get a first
+  /// purchase dated day 0 (it is not in any month's revenue).
+  void start_transaction_log();
+  /// Purchases so far, by month and within a month by member, once start_transaction_log() ran.
+  [[nodiscard]] const std::vector<customer::Transaction>& transactions() const noexcept {
+    return transactions_;
+  }
+
  private:
   void place_initial_customers(const sim::core::RunAddress& run);
   void weigh_service_by_clv_scores(const sim::core::RunAddress& run);
@@ -49,6 +59,7 @@ class World {
   const Scenario& scenario_;
   sim::core::RandomStream behaviour_;
   sim::core::RandomStream acquisition_;
+  sim::core::RandomStream buyer_process_;
   std::vector<SegmentConstants> segments_;
   customer::CustomerTable customers_;
   customer::ReferralGraph contacts_;
@@ -59,9 +70,13 @@ class World {
   std::vector<float> service_weight_;  ///< per member: share of its rep's service (CLV scores)
   std::vector<double> segment_clv_;    ///< predicted CLV of a customer won now, by segment
   std::vector<float> recent_sales_;    ///< per member: sales within the clawback window (clawbacks only)
+  bool logging_transactions_ = false;
+  std::vector<customer::Transaction> transactions_;
 };
 
-/// Runs a whole replication: horizon months, then the customers' realized values.
-[[nodiscard]] RunObservation simulate_run(const Scenario& scenario, const sim::core::RunAddress& run);
+/// Runs a whole replication: horizon months, then the customers' realized values. With `transactions`,
+/// every purchase of the run is appended to it (World::start_transaction_log).
+[[nodiscard]] RunObservation simulate_run(const Scenario& scenario, const sim::core::RunAddress& run,
+                                          std::vector<customer::Transaction>* transactions = nullptr);
 
 }  // namespace salesim::models::world

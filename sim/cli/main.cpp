@@ -8,6 +8,7 @@
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include "sim/cli/calibrate_command.h"
 #include "sim/cli/compare_command.h"
 #include "sim/cli/merge_command.h"
 #include "sim/cli/metrics_command.h"
@@ -105,6 +106,51 @@ int main(int argc, char** argv) {
   run_app->add_option("-o,--output", run.output_path, "Output HDF5 file (default out/<name>.h5)")
       ->check(non_empty("a file path"));
   run_app->add_flag("-q,--quiet", run.quiet, "Print no table");
+  run_app
+      ->add_option("--transactions", run.transactions_path,
+                   "Also write the purchases of the first runs as a CSV transaction log")
+      ->check(non_empty("a file path"));
+  run_app->add_option("--transaction-runs", run.transaction_runs, "Runs --transactions writes (default 1)")
+      ->check(whole_number_in(1, max_replications, reps_allowed));
+  run_app->add_option("--start-date", run.start_date,
+                      "First day of month 1 in the transaction log, YYYY-MM-DD (default 2026-01-01)");
+
+  salesim::sim::cli::CalibrateOptions calibrate;
+  calibrate.command_line = run.command_line;
+  CLI::App* calibrate_app = app.add_subcommand(
+      "calibrate", "Fit BG/NBD or Pareto/NBD and Gamma-Gamma to a transaction log or customer summary");
+  calibrate_app
+      ->add_option("log", calibrate.input_path,
+                   "Transaction log (customer id, date, amount[, quantity]) or summary (x, t_x, T[, zbar])")
+      ->required();
+  calibrate_app->add_option("--model", calibrate.model, "bg_nbd (default) or pareto_nbd");
+  calibrate_app->add_option("--calibration-end", calibrate.calibration_end,
+                            "Last day of calibration, YYYY-MM-DD (default: the log's last day)");
+  calibrate_app->add_option("--holdout-end", calibrate.holdout_end,
+                            "Last day of the holdout, YYYY-MM-DD (default: the log's last day)");
+  calibrate_app->add_option("--customer-column", calibrate.customer_column,
+                            "Customer id column: name or number");
+  calibrate_app->add_option("--date-column", calibrate.date_column, "Date column: name or number");
+  calibrate_app->add_option("--amount-column", calibrate.amount_column, "Amount column: name or number");
+  calibrate_app->add_option("--quantity-column", calibrate.quantity_column,
+                            "Quantity column: name or number");
+  calibrate_app->add_option("--date-format", calibrate.date_format,
+                            "Date format, e.g. %Y%m%d or %d/%m/%Y (default: YYYYMMDD or YYYY-MM-DD)");
+  calibrate_app->add_option("--duplicates", calibrate.duplicates,
+                            "Rows equal to the customer's previous row: refuse (default), keep or drop");
+  calibrate_app->add_option("--time-unit-days", calibrate.time_unit_days,
+                            "Days per time unit (default 7: weeks)");
+  calibrate_app->add_option("--margin", calibrate.gross_margin, "Gross margin share (default 0.3)");
+  calibrate_app->add_option("--discount-rate", calibrate.discount_rate_per_year,
+                            "Annual discount rate of residual value (default 0.10)");
+  calibrate_app->add_option("--clv-months", calibrate.clv_months,
+                            "Residual value horizon in months (default 36)");
+  calibrate_app->add_option("--predict", calibrate.predict_units,
+                            "Horizon of expected transactions, in time units (default 52)");
+  calibrate_app->add_option("--name", calibrate.name, "Names the outputs (default: the log's file stem)");
+  calibrate_app->add_option("-o,--output-dir", calibrate.output_dir, "Folder of the outputs (default out)")
+      ->check(non_empty("a folder path"));
+  calibrate_app->add_flag("-q,--quiet", calibrate.quiet, "Print no fit");
 
   std::string validate_path;
   std::vector<std::string> validate_overrides;
@@ -196,6 +242,7 @@ int main(int argc, char** argv) {
     return code == 0 ? 0 : 2;
   }
   if (*run_app) return salesim::sim::cli::run_command(run);
+  if (*calibrate_app) return salesim::sim::cli::calibrate_command(calibrate);
   if (*validate_app) return salesim::sim::cli::validate_command(validate_path, validate_overrides);
   if (*compare_app) return salesim::sim::cli::compare_command(compare);
   if (*sweep_app) return salesim::sim::cli::sweep_command(sweep);

@@ -18,6 +18,7 @@
 #include "analysis/report/svg_chart.h"
 #include "sim/cli/option_checks.h"
 #include "sim/io/run_file_reader.h"
+#include "sim/io/text_file.h"
 
 namespace salesim::sim::cli {
 namespace {
@@ -257,25 +258,6 @@ report::ReportPage read_page(const io::RunFileReader& reader, const std::filesys
   return page;
 }
 
-/// Writes next to the target and renames, so a reader never sees half a page.
-void write_atomically(const std::filesystem::path& output, const std::string& text) {
-  if (output.has_parent_path()) std::filesystem::create_directories(output.parent_path());
-  const std::filesystem::path temporary = output.string() + ".tmp";
-  {
-    std::ofstream stream(temporary, std::ios::binary | std::ios::trunc);
-    stream << text;
-    stream.close();
-    if (!stream) throw std::runtime_error("cannot write " + temporary.string());
-  }
-  std::error_code error;
-  std::filesystem::rename(temporary, output, error);
-  if (error) {
-    std::filesystem::remove(temporary);
-    throw std::runtime_error("cannot rename " + temporary.string() + " to " + output.string() + ": " +
-                             error.message());
-  }
-}
-
 }  // namespace
 
 int report_command(const ReportOptions& options) {
@@ -305,7 +287,7 @@ int report_command(const ReportOptions& options) {
     return 2;
   }
   try {
-    write_atomically(output, report::report_html(read_page(*reader, input)));
+    io::write_text_atomically(output, report::report_html(read_page(*reader, input)));
   } catch (const io::RunFileFormatError& bad) {
     // Found while reading, before the page is written: no page and no temporary file.
     std::cerr << "salesim report: " << bad.what() << '\n';

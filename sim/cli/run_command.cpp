@@ -10,6 +10,7 @@
 #include "sim/cli/customer_runs.h"
 #include "sim/cli/option_checks.h"
 #include "sim/cli/summary_table.h"
+#include "sim/cli/transaction_export.h"
 #include "sim/core/parallel.h"
 #include "sim/io/input_error.h"
 #include "sim/io/run_file_writer.h"
@@ -49,10 +50,27 @@ int run_command(const RunOptions& options) {
   const std::filesystem::path output = options.output_path.empty()
                                            ? std::filesystem::path("out") / (scenario.name + ".h5")
                                            : std::filesystem::path(options.output_path);
+  std::int64_t start_day = 0;
   try {
     const std::filesystem::path inputs[] = {options.scenario_path};
     check_output_path(options.output_path.empty() ? "output" : "-o", output, inputs);
     check_threads_fit(options.threads, scenario.run.replications, run::world_bytes(scenario));
+    if (!options.transactions_path.empty()) {
+      const std::filesystem::path not_over[] = {options.scenario_path, output};
+      check_output_path("--transactions", options.transactions_path, not_over);
+      if (options.transaction_runs > scenario.run.replications) {
+        throw OptionError(
+            fmt::format("--transaction-runs: {} runs but the scenario has {} replications "
+                        "(allowed: 1 to {})",
+                        options.transaction_runs, scenario.run.replications, scenario.run.replications));
+      }
+      const auto day = day_of_iso_date(options.start_date);
+      if (!day) {
+        throw OptionError("--start-date: '" + options.start_date +
+                          "' is not a calendar date (allowed: YYYY-MM-DD, e.g. 2026-01-01)");
+      }
+      start_day = *day;
+    }
   } catch (const OptionError& error) {
     std::cerr << error.what() << '\n';
     return 2;
@@ -78,6 +96,9 @@ int run_command(const RunOptions& options) {
     const auto bias =
         analysis::measurement_bias([&](const std::string& metric) { return writer.read_summary(metric); });
     writer.commit();
+    if (!options.transactions_path.empty()) {
+      export_transactions(scenario, options.transaction_runs, start_day, options.transactions_path);
+    }
 
     if (!options.quiet) {
       std::vector<analysis::SummaryStatistics> first_point;
@@ -89,6 +110,7 @@ int run_command(const RunOptions& options) {
                           first_point);
       print_bias_table(std::cout, bias);
       std::cout << "written: " << output.string() << '\n';
+      if (!options.transactions_path.empty()) std::cout << "written: " << options.transactions_path << '\n';
     }
     return 0;
   } catch (const run::RunsInterrupted&) {
