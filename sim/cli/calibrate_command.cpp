@@ -232,6 +232,10 @@ int calibrate_command(const CalibrateOptions& options) {
                                              : cb::track_cohort(cohort, base.expected_transactions);
     if (!options.quiet && !cohort.repeats_per_unit.empty())
       print_tracking(std::cout, tracking, cohort.days_per_unit);
+    if (!options.quiet && cohort.repeats_per_unit.empty()) {
+      std::cout << "\nno holdout: a customer summary has no dates; calibrate a transaction log with "
+                   "--calibration-end to check the fit on later purchases\n";
+    }
     const CalibrationFiles files = write_calibration_outputs(options, name, cohort, base, tracking);
     if (!options.quiet) {
       std::cout << "written: " << files.scenario.string() << '\n'
