@@ -11,8 +11,6 @@
 #include <boost/math/special_functions/gamma.hpp>
 #include <boost/math/special_functions/hypergeometric_pFq.hpp>
 
-#include "sim/core/parallel.h"
-
 namespace salesim::analysis::customer_base {
 namespace {
 
@@ -110,14 +108,10 @@ BgNbdFit fit_bg_nbd(std::span<const CustomerHistory> histories, const FitOptions
     const BgNbdParameters p{v[0], v[1], v[2], v[3]};
     std::vector<double> gamma_parts(frequencies.size());
     for (std::size_t i = 0; i < frequencies.size(); ++i) gamma_parts[i] = log_gamma_part(p, frequencies[i]);
-    return sim::core::reduce_blocks(
-        rows.size(), 0.0,
-        [&](std::size_t begin, std::size_t end, double& part) {
-          for (std::size_t i = begin; i < end; ++i)
-            part += rows[i].group.customers *
-                    (gamma_parts[rows[i].frequency] + log_power_part(p, rows[i].group.history));
-        },
-        [](double& total, double part) { total += part; });
+    return sum_in_fixed_blocks(rows.size(), [&](std::size_t i) {
+      return rows[i].group.customers *
+             (gamma_parts[rows[i].frequency] + log_power_part(p, rows[i].group.history));
+    });
   };
   BgNbdFit fit;
   fit.result = maximize_log_likelihood(problem, options);

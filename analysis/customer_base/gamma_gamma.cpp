@@ -9,8 +9,6 @@
 #include <boost/math/special_functions/gamma.hpp>
 #include <fmt/format.h>
 
-#include "sim/core/parallel.h"
-
 namespace salesim::analysis::customer_base {
 namespace {
 
@@ -75,14 +73,10 @@ GammaGammaFit fit_gamma_gamma(std::span<const CustomerHistory> histories, const 
     const GammaGammaParameters p{v[0], v[1], v[2]};
     std::vector<double> gamma_parts(frequencies.size());
     for (std::size_t i = 0; i < frequencies.size(); ++i) gamma_parts[i] = log_gamma_part(p, frequencies[i]);
-    return sim::core::reduce_blocks(
-        rows.size(), 0.0,
-        [&](std::size_t begin, std::size_t end, double& part) {
-          for (std::size_t i = begin; i < end; ++i)
-            part += rows[i].group.customers *
-                    (gamma_parts[rows[i].frequency] + log_power_part(p, rows[i].group.history));
-        },
-        [](double& total, double part) { total += part; });
+    return sum_in_fixed_blocks(rows.size(), [&](std::size_t i) {
+      return rows[i].group.customers *
+             (gamma_parts[rows[i].frequency] + log_power_part(p, rows[i].group.history));
+    });
   };
   GammaGammaFit fit;
   fit.result = maximize_log_likelihood(problem, options);

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "analysis/customer_base/customer_history.h"
+#include "sim/core/parallel.h"
 
 namespace salesim::analysis::customer_base {
 
@@ -109,6 +110,18 @@ class DistinctKeys {
   std::map<Key, std::uint32_t> index_;
   std::vector<Key> keys_;
 };
+
+/// sum_i term(i) over i in [0, count) in fixed blocks (sim/core/parallel.h): a likelihood sum that is
+/// parallel and bit-identical whatever the thread count.
+template <typename Term>
+[[nodiscard]] double sum_in_fixed_blocks(std::size_t count, Term&& term) {
+  return sim::core::reduce_blocks(
+      count, 0.0,
+      [&](std::size_t begin, std::size_t end, double& part) {
+        for (std::size_t i = begin; i < end; ++i) part += term(i);
+      },
+      [](double& total, double part) { total += part; });
+}
 
 /**
  * @brief Checks what every model assumes of a history: finite, x >= 0, 0 <= t_x <= T, and t_x = 0 when

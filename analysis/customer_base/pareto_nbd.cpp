@@ -150,17 +150,12 @@ ParetoNbdFit fit_pareto_nbd(std::span<const CustomerHistory> histories, const Fi
       for (std::size_t i = begin; i < end; ++i)
         dropout_terms[i] = log_dropout_integral_term(p, points[i].first, points[i].second);
     });
-    return sim::core::reduce_blocks(
-        rows.size(), 0.0,
-        [&](std::size_t begin, std::size_t end, double& part) {
-          for (std::size_t i = begin; i < end; ++i) {
-            const Row& row = rows[i];
-            const LogLikelihoodTerms terms = log_likelihood_terms(
-                p, row.group.history, dropout_terms[row.recency_point], dropout_terms[row.age_point]);
-            part += row.group.customers * log_likelihood_from_terms(p, gamma_ratios[row.frequency], terms);
-          }
-        },
-        [](double& total, double part) { total += part; });
+    return sum_in_fixed_blocks(rows.size(), [&](std::size_t i) {
+      const Row& row = rows[i];
+      const LogLikelihoodTerms terms = log_likelihood_terms(
+          p, row.group.history, dropout_terms[row.recency_point], dropout_terms[row.age_point]);
+      return row.group.customers * log_likelihood_from_terms(p, gamma_ratios[row.frequency], terms);
+    });
   };
   ParetoNbdFit fit;
   fit.result = maximize_log_likelihood(problem, options);

@@ -15,6 +15,7 @@
 #include "analysis/customer_base/bg_nbd.h"
 #include "analysis/customer_base/gamma_gamma.h"
 #include "analysis/customer_base/pareto_nbd.h"
+#include "tests/common/cdnow_summary.h"
 
 namespace {
 
@@ -22,25 +23,7 @@ using salesim::analysis::customer_base::CustomerHistory;
 using salesim::analysis::customer_base::FitResult;
 using Clock = std::chrono::steady_clock;
 
-std::vector<CustomerHistory> read_cdnow_summary() {
-  std::ifstream file(SALESIM_SOURCE_DIR "/tests/data/cdnow/cdnow_customers_summary_with_transactions.csv");
-  if (!file) throw std::runtime_error("cannot open the CDNOW summary");
-  std::vector<CustomerHistory> rows;
-  std::string line;
-  std::getline(file, line);  // header ID,x,t_x,T,zbar
-  while (std::getline(file, line)) {
-    if (line.empty()) continue;
-    std::istringstream fields(line);
-    std::string id, x, t_x, age, spend;
-    std::getline(fields, id, ',');
-    std::getline(fields, x, ',');
-    std::getline(fields, t_x, ',');
-    std::getline(fields, age, ',');
-    std::getline(fields, spend, ',');
-    rows.push_back({std::stod(x), std::stod(t_x), std::stod(age), std::stod(spend)});
-  }
-  return rows;
-}
+std::vector<CustomerHistory> read_cdnow_summary() { return salesim::tests::cdnow_summary_histories(); }
 
 std::vector<CustomerHistory> replicate(const std::vector<CustomerHistory>& base, int replicates,
                                        bool distinct) {

@@ -21,32 +21,15 @@
 #include "analysis/customer_base/gamma_gamma.h"
 #include "analysis/customer_base/pareto_nbd.h"
 #include "analysis/customer_base/residual_value.h"
+#include "tests/common/cdnow_summary.h"
 
 using namespace salesim::analysis::customer_base;
 
 namespace {
 
-/// The CDNOW calibration summary (header ID,x,t_x,T,zbar; weeks and dollars), read once.
+/// The CDNOW calibration summary, read once.
 const std::vector<CustomerHistory>& cdnow_summary() {
-  static const std::vector<CustomerHistory> histories = [] {
-    std::ifstream file(SALESIM_SOURCE_DIR "/tests/data/cdnow/cdnow_customers_summary_with_transactions.csv");
-    if (!file) throw std::runtime_error("cannot open the CDNOW summary");
-    std::vector<CustomerHistory> rows;
-    std::string line;
-    std::getline(file, line);  // header
-    while (std::getline(file, line)) {
-      if (line.empty()) continue;
-      std::istringstream fields(line);
-      std::string id, x, t_x, age, spend;
-      std::getline(fields, id, ',');
-      std::getline(fields, x, ',');
-      std::getline(fields, t_x, ',');
-      std::getline(fields, age, ',');
-      std::getline(fields, spend, ',');
-      rows.push_back({std::stod(x), std::stod(t_x), std::stod(age), std::stod(spend)});
-    }
-    return rows;
-  }();
+  static const std::vector<CustomerHistory> histories = salesim::tests::cdnow_summary_histories();
   return histories;
 }
 
