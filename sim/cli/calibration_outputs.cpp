@@ -102,6 +102,33 @@ std::string csv_of(const io::ColumnTable& table) {
   return text;
 }
 
+void copy_into(const cb::BgNbdParameters& p, models::LatentBuyers& buyers) {
+  buyers.r = p.r;
+  buyers.alpha = p.alpha;
+  buyers.a = p.a;
+  buyers.b = p.b;
+}
+
+void copy_into(const cb::ParetoNbdParameters& p, models::LatentBuyers& buyers) {
+  buyers.r = p.r;
+  buyers.alpha = p.alpha;
+  buyers.s = p.s;
+  buyers.beta = p.beta;
+}
+
+/// The fit's report, its parameters as the scenario's buyers, and its expectations.
+template <typename TransactionFit>
+void adopt_transaction_fit(const TransactionFit& fit, CalibratedBase& base) {
+  base.transactions = fit.result;
+  const auto p = fit.parameters;
+  copy_into(p, base.buyers);
+  base.expected_transactions = [p](double t) { return cb::expected_transactions(p, t); };
+  base.probability_alive = [p](const cb::CustomerHistory& h) { return cb::probability_alive(p, h); };
+  base.conditional_expected = [p](const cb::CustomerHistory& h, double t) {
+    return cb::conditional_expected_transactions(p, h, t);
+  };
+}
+
 }  // namespace
 
 CalibratedBase fit_customer_base(const cb::CohortSummary& cohort, models::BuyerModel model) {
@@ -121,31 +148,9 @@ CalibratedBase fit_customer_base(const cb::CohortSummary& cohort, models::BuyerM
   }
   const auto repeat_buyers = static_cast<double>(spenders.size());
   if (model == models::BuyerModel::bg_nbd) {
-    const cb::BgNbdFit fit = cb::fit_bg_nbd(cohort.histories);
-    base.transactions = fit.result;
-    const cb::BgNbdParameters p = fit.parameters;
-    base.buyers.r = p.r;
-    base.buyers.alpha = p.alpha;
-    base.buyers.a = p.a;
-    base.buyers.b = p.b;
-    base.expected_transactions = [p](double t) { return cb::expected_transactions(p, t); };
-    base.probability_alive = [p](const cb::CustomerHistory& h) { return cb::probability_alive(p, h); };
-    base.conditional_expected = [p](const cb::CustomerHistory& h, double t) {
-      return cb::conditional_expected_transactions(p, h, t);
-    };
+    adopt_transaction_fit(cb::fit_bg_nbd(cohort.histories), base);
   } else {
-    const cb::ParetoNbdFit fit = cb::fit_pareto_nbd(cohort.histories);
-    base.transactions = fit.result;
-    const cb::ParetoNbdParameters p = fit.parameters;
-    base.buyers.r = p.r;
-    base.buyers.alpha = p.alpha;
-    base.buyers.s = p.s;
-    base.buyers.beta = p.beta;
-    base.expected_transactions = [p](double t) { return cb::expected_transactions(p, t); };
-    base.probability_alive = [p](const cb::CustomerHistory& h) { return cb::probability_alive(p, h); };
-    base.conditional_expected = [p](const cb::CustomerHistory& h, double t) {
-      return cb::conditional_expected_transactions(p, h, t);
-    };
+    adopt_transaction_fit(cb::fit_pareto_nbd(cohort.histories), base);
   }
   if (repeat_buyers > 0) {
     base.mean_repeat_spend = spend_sum / repeat_buyers;

@@ -169,4 +169,15 @@ bool has_attribute(hid_t file, const std::string& object_path, const std::string
   return H5Aexists_by_name(file, object_path.c_str(), name.c_str(), H5P_DEFAULT) > 0;
 }
 
+std::string link_problem(hid_t file, const std::string& object) {
+  for (std::size_t end = object.find('/', 1);; end = object.find('/', end + 1)) {
+    const std::string prefix = object.substr(0, end);
+    if (H5Lexists(file, prefix.c_str(), H5P_DEFAULT) <= 0) return "missing";
+    H5L_info_t link{};
+    if (H5Lget_info(file, prefix.c_str(), &link, H5P_DEFAULT) < 0 || link.type != H5L_TYPE_HARD)
+      return prefix == object ? "a soft or external link" : prefix + " is a soft or external link";
+    if (end == std::string::npos) return "";
+  }
+}
+
 }  // namespace salesim::sim::io::detail

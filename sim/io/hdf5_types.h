@@ -34,4 +34,9 @@ std::vector<std::string> link_names(hid_t file, const std::string& group);
 /// Whether the object at object_path exists and has the attribute.
 bool has_attribute(hid_t file, const std::string& object_path, const std::string& name);
 
+/// What is wrong with the links along the absolute path `object`: "" when each exists and is a
+/// hard link, else "missing", "a soft or external link" or "<prefix> is a soft or external link";
+/// a soft or external link could lead a reader into another object or another file.
+std::string link_problem(hid_t file, const std::string& object);
+
 }  // namespace salesim::sim::io::detail

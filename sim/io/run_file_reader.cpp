@@ -59,17 +59,8 @@ class LayoutCheck {
     throw RunFileFormatError(path_ + ": " + message);
   }
 
-  /// What is wrong with the links along `object`: "" when each exists and is a hard link; a
-  /// soft or external link could lead a reader into another object or another file.
   [[nodiscard]] std::string link_problem(const std::string& object) const {
-    for (std::size_t end = object.find('/', 1);; end = object.find('/', end + 1)) {
-      const std::string prefix = object.substr(0, end);
-      if (H5Lexists(file_, prefix.c_str(), H5P_DEFAULT) <= 0) return "missing";
-      H5L_info_t link{};
-      if (H5Lget_info(file_, prefix.c_str(), &link, H5P_DEFAULT) < 0 || link.type != H5L_TYPE_HARD)
-        return prefix == object ? "a soft or external link" : prefix + " is a soft or external link";
-      if (end == std::string::npos) return "";
-    }
+    return detail::link_problem(file_, object);
   }
 
   void require_group(const std::string& group) const {
