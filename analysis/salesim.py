@@ -9,6 +9,11 @@
     run.meanings       # {metric: one-line meaning}; `salesim metrics` lists them all
     s.units("out/baseline.h5")  # the units alone, without loading the values
 
+    fit = s.load_calibration("out/CDNOW_master-calibration.h5")   # from salesim calibrate
+    fit.customers      # one row per customer: P(alive), expected transactions, residual value
+    fit.tracking       # per week: actual and expected repeat transactions, cumulative
+    fit.parameters     # model, parameter, estimate, standard_error
+
 Needs Debian's python3-h5py and python3-pandas (no PyPI).
 """
 
@@ -141,3 +146,44 @@ def load(path, timeseries=True):
             units=_metric_attribute(f, "unit"),
             meanings=_metric_attribute(f, "meaning"),
         )
+
+
+@dataclass
+class CalibrationFile:
+    attributes: dict
+    customers: pd.DataFrame
+    tracking: pd.DataFrame
+    parameters: pd.DataFrame
+
+
+def _table(f, name, key=None):
+    if name not in f:
+        return pd.DataFrame()
+    group = f[name]
+    columns = {}
+    for column in group:
+        values = group[column][...]
+        columns[column] = [_text(v) for v in values] if values.dtype.kind in "OSU" else values
+    frame = pd.DataFrame(columns)
+    return frame.set_index(key) if key and key in frame else frame
+
+
+def load_calibration(path):
+    """Reads a file of `salesim calibrate`: the per-customer table, the weekly tracking and the fits.
+
+    Raises ValueError for a file that is not a calibration file.
+    """
+    with h5py.File(path, "r") as f:
+        attributes = {key: _text(v) for key, v in f.attrs.items()}
+        if attributes.get("kind") != "calibration":
+            raise ValueError(f"{path}: not a salesim calibration file (kind {attributes.get('kind')!r})")
+        parameters = []
+        for group, model in (("fit_transactions", attributes.get("model")), ("fit_spend", "gamma_gamma")):
+            table = _table(f, group)
+            if not table.empty:
+                table.insert(0, "model", model)
+                parameters.append(table)
+        return CalibrationFile(attributes=attributes,
+                               customers=_table(f, "customers", key="customer_id"),
+                               tracking=_table(f, "tracking"),
+                               parameters=pd.concat(parameters, ignore_index=True) if parameters else pd.DataFrame())

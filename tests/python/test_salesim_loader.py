@@ -68,5 +68,24 @@ class LoaderTest(unittest.TestCase):
         self.assertGreater(by_level[0.8], by_level[0.4])
 
 
+class CalibrationLoaderTest(unittest.TestCase):
+    def test_a_calibration_file_loads_into_customers_tracking_and_parameters(self):
+        out = tempfile.mkdtemp(prefix="salesim-py-calibrate-")
+        subprocess.run([SALESIM, "calibrate", os.path.join(ROOT, "tests/data/cdnow/CDNOW_sample.txt"),
+                        "--customer-column", "2", "--date-column", "3", "--amount-column", "5",
+                        "--calibration-end", "1997-09-30", "--duplicates", "keep", "-q", "-o", out], check=True)
+        fit = s.load_calibration(os.path.join(out, "CDNOW_sample-calibration.h5"))
+        self.assertEqual(len(fit.customers), 2357)
+        self.assertTrue(((fit.customers.probability_alive >= 0) & (fit.customers.probability_alive <= 1)).all())
+        self.assertEqual(len(fit.tracking), 78)
+        bg = fit.parameters[fit.parameters.model == "bg_nbd"].set_index("parameter")
+        self.assertAlmostEqual(bg.estimate["r"], 0.243, places=3)
+        run_file = os.path.join(out, "run.h5")
+        subprocess.run([SALESIM, "run", os.path.join(ROOT, "scenarios/classroom/baseline.yaml"), "--reps", "2",
+                        "-q", "--set", "run.horizon_months=6", "-o", run_file], check=True)
+        with self.assertRaises(ValueError):
+            s.load_calibration(run_file)
+
+
 if __name__ == "__main__":
     unittest.main(verbosity=2)
