@@ -61,6 +61,77 @@ struct MonthContext {
   double referral_reward = 0.0;
 };
 
+/// Where a latent buyer's purchases are booked this month.
+struct LatentBooking {
+  const MonthContext& ctx;
+  StepObservation& obs;
+  workforce::TerritoryMonth& territories;
+  std::vector<customer::Transaction>& transactions;
+  std::vector<float>& recent_sales;  ///< empty without clawbacks
+  bool staffed = false;
+  bool on_margin = false;
+  bool logging = false;
+};
+
+/// Who the latent buyer is this month and what its rep delivers it.
+struct LatentService {
+  std::uint32_t id = 0;
+  std::uint32_t rep = 0;
+  float satisfaction = 0.0f;
+  float purchase_factor = 1.0f;
+  float price_factor = 1.0f;
+  float cross_sell = 0.0f;
+};
+
+struct LatentMonth {
+  double margin = 0.0;  ///< of the month's purchases
+  bool dropped_out = false;
+};
+
+/**
+ * @brief One month of a latent buyer (SegmentParams::buyers). A customer just `won` makes its first
+ * purchase at a uniform time of the month and buys on from there. Out of line, so the homogeneous
+ * customers' loop stays as small as it was.
+ */
+[[gnu::noinline]] LatentMonth latent_buyer_month(const LatentBooking& book, const SegmentConstants& seg,
+                                                 const customer::BuyerTraits& traits,
+                                                 const LatentService& service, bool won,
+                                                 const sim::core::RandomStream& stream) {
+  const MonthContext& ctx = book.ctx;
+  LatentMonth result;
+  const auto purchase = [&](double day, double list_spend, float price_factor, float cross_sell) {
+    const double spend = list_spend * (1.0 + cross_sell);
+    const double revenue = spend * ctx.price_index * price_factor;
+    const double margin = revenue - spend * seg.cost_of_goods_share;
+    ++book.obs.purchases;
+    book.obs.revenue += revenue;
+    book.obs.margin += margin;
+    result.margin += margin;
+    if (book.staffed) {
+      book.territories.revenue[service.rep] += revenue;
+      book.territories.margin[service.rep] += margin;
+      if (!book.recent_sales.empty())
+        book.recent_sales[service.id] += static_cast<float>(book.on_margin ? margin : revenue);
+    }
+    if (book.logging) book.transactions.push_back({service.id, day, revenue});
+  };
+  sim::core::StreamEngine engine(stream, service.id, ctx.month);
+  double start = (ctx.month - 1) * days_per_month;
+  if (won) {
+    start += days_per_month * static_cast<double>(uniform_open01(engine()));
+    purchase(start, customer::draw_spend(seg.spend, traits, engine), 1.0f, 0.0f);
+  }
+  const auto interval = customer::simulate_buyer_interval(
+      seg.buyer_model, traits,
+      service.purchase_factor *
+          customer::purchase_multiplier(ctx.purchase_sensitivity, ctx.reference, service.satisfaction),
+      customer::dropout_multiplier(ctx.churn_sensitivity, ctx.reference, service.satisfaction), start,
+      ctx.month * days_per_month, seg.spend, engine,
+      [&](double day, double spend) { purchase(day, spend, service.price_factor, service.cross_sell); });
+  result.dropped_out = interval.dropped_out;
+  return result;
+}
+
 }  // namespace
 
 World::World(const Scenario& scenario, const sim::core::RunAddress& run)
@@ -217,24 +288,8 @@ StepObservation World::advance(std::uint32_t month, const workforce::DeliveredSe
       table.size(), identity,
       [&](std::size_t begin, std::size_t end, MonthPartial& part) {
         StepObservation& obs = part.observed;
-        // Books a latent buyer's purchase of `spend` at list price (the homogeneous path books inline).
-        const auto book_purchase = [&](std::uint32_t id, const SegmentConstants& seg, std::uint32_t rep,
-                                       double spend, float price_factor, double day, double& month_value) {
-          const double revenue = spend * ctx.price_index * price_factor;
-          const double margin = revenue - spend * seg.cost_of_goods_share;
-          ++obs.purchases;
-          obs.revenue += revenue;
-          obs.margin += margin;
-          month_value += margin;
-          if (staffed) {
-            part.territories.revenue[rep] += revenue;
-            part.territories.margin[rep] += margin;
-            if (!recent_sales_.empty()) recent_sales_[id] += static_cast<float>(on_margin ? margin : revenue);
-          }
-          if (logging_transactions_) part.transactions.push_back({id, day, revenue});
-        };
-        const double month_start_day = (month - 1) * days_per_month;
-        const double month_end_day = month * days_per_month;
+        const LatentBooking book{ctx,           obs,     part.territories, part.transactions,
+                                 recent_sales_, staffed, on_margin,        logging_transactions_};
         for (std::size_t i = begin; i < end; ++i) {
           const auto id = static_cast<std::uint32_t>(i);
           const SegmentConstants& seg = segments_[table.segment[i]];
@@ -272,26 +327,11 @@ StepObservation World::advance(std::uint32_t month, const workforce::DeliveredSe
             table.acquired_month[i] = static_cast<std::int32_t>(month);
             ++obs.active_at_end;
             if (seg.latent_buyers) {
-              // A latent buyer is won by its first purchase, at a uniform time of the month, and buys on
-              // for the rest of the month from its starting satisfaction.
-              sim::core::StreamEngine engine(buyer_process_, id, month);
-              const customer::BuyerTraits& traits = table.buyer_traits[i];
               const std::uint32_t rep = staffed ? territories_.rep_of(id, table.segment[i]) : 0;
-              const double won_day =
-                  month_start_day + days_per_month * static_cast<double>(uniform_open01(engine()));
-              double month_value = 0.0;
-              book_purchase(id, seg, rep, customer::draw_spend(seg.spend, traits, engine), 1.0f, won_day,
-                            month_value);
-              const float satisfaction = table.satisfaction[i];
-              const auto rest = customer::simulate_buyer_interval(
-                  seg.buyer_model, traits,
-                  customer::purchase_multiplier(ctx.purchase_sensitivity, ctx.reference, satisfaction),
-                  customer::dropout_multiplier(ctx.churn_sensitivity, ctx.reference, satisfaction), won_day,
-                  month_end_day, seg.spend, engine, [&](double day, double spend) {
-                    book_purchase(id, seg, rep, spend, 1.0f, day, month_value);
-                  });
-              table.value_at_month0[i] += month_value * ctx.discount_to_month0;
-              if (rest.dropped_out) {
+              const LatentMonth first = latent_buyer_month(
+                  book, seg, table.buyer_traits[i], {id, rep, table.satisfaction[i]}, true, buyer_process_);
+              table.value_at_month0[i] += first.margin * ctx.discount_to_month0;
+              if (first.dropped_out) {
                 table.status[i] = CustomerStatus::churned;
                 ++obs.churned;
                 --obs.active_at_end;
@@ -321,20 +361,15 @@ StepObservation World::advance(std::uint32_t month, const workforce::DeliveredSe
             }
           }
           const auto draws = behaviour_.block(id, month, 0);
-          const auto normal = r123::boxmuller(draws[2], draws[3]);
+          decltype(r123::boxmuller(draws[2], draws[3])) normal;
           if (seg.latent_buyers) {
             // Served this month, buying as its process says until it drops out.
-            double month_value = -static_cast<double>(ctx.service_cost + coordination_cost);
+            const LatentMonth served = latent_buyer_month(
+                book, seg, table.buyer_traits[i],
+                {id, rep, satisfaction, purchase_factor, price_factor, cross_sell}, false, buyer_process_);
             obs.service_cost += ctx.service_cost + coordination_cost;
-            sim::core::StreamEngine engine(buyer_process_, id, month);
-            const auto served = customer::simulate_buyer_interval(
-                seg.buyer_model, table.buyer_traits[i],
-                purchase_factor *
-                    customer::purchase_multiplier(ctx.purchase_sensitivity, ctx.reference, satisfaction),
-                customer::dropout_multiplier(ctx.churn_sensitivity, ctx.reference, satisfaction),
-                month_start_day, month_end_day, seg.spend, engine, [&](double day, double spend) {
-                  book_purchase(id, seg, rep, spend * (1.0 + cross_sell), price_factor, day, month_value);
-                });
+            const double month_value =
+                served.margin - static_cast<double>(ctx.service_cost + coordination_cost);
             if (!recent_sales_.empty()) recent_sales_[i] *= sales_memory;
             table.value_at_month0[i] += month_value * ctx.discount_to_month0;
             if (served.dropped_out) {
@@ -343,6 +378,7 @@ StepObservation World::advance(std::uint32_t month, const workforce::DeliveredSe
               if (staffed && !recent_sales_.empty()) part.territories.churned_sales[rep] += recent_sales_[i];
               continue;
             }
+            normal = r123::boxmuller(draws[2], draws[3]);
           } else {
             const float hazard = customer::churn_hazard(seg.base_churn_hazard, ctx.churn_sensitivity,
                                                         ctx.reference, satisfaction);
@@ -353,6 +389,7 @@ StepObservation World::advance(std::uint32_t month, const workforce::DeliveredSe
               if (staffed && !recent_sales_.empty()) part.territories.churned_sales[rep] += recent_sales_[i];
               continue;
             }
+            normal = r123::boxmuller(draws[2], draws[3]);
             double month_value = -static_cast<double>(ctx.service_cost + coordination_cost);
             obs.service_cost += ctx.service_cost + coordination_cost;
             const float buy =
@@ -376,8 +413,8 @@ StepObservation World::advance(std::uint32_t month, const workforce::DeliveredSe
                   recent_sales_[i] += static_cast<float>(on_margin ? margin : revenue);
               }
               if (logging_transactions_) {
-                const double day =
-                    month_start_day + days_per_month * uniform_open01(behaviour_.block(id, month, 3)[0]);
+                const double day = (month - 1) * days_per_month +
+                                   days_per_month * uniform_open01(behaviour_.block(id, month, 3)[0]);
                 part.transactions.push_back({id, day, revenue});
               }
             }
