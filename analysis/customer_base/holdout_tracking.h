@@ -31,6 +31,14 @@ struct HoldoutTracking {
 };
 
 /**
+ * @brief The holdout summary of tracking points in unit order, calibration units first: the repeats
+ * after the last calibration unit, actual and expected, their relative error, and the tracking error
+ * of the cumulative repeats over the holdout units (those whose actual cumulative is positive).
+ * All four are 0 when no unit is a holdout unit.
+ */
+[[nodiscard]] HoldoutTracking summarize_tracking(std::vector<TrackingPoint> points);
+
+/**
  * @brief Sums the model's unconditional expectation over the cohort: the expected cumulative repeats
  * by the end of unit k are sum_d n_d E[X(k - d / u)] over the customers n_d whose first purchase is on
  * day d of the cohort (Fader, Hardie & Lee 2005, figure 2). Only complete units are tracked.

@@ -2,6 +2,7 @@
 #include "analysis/report/html_report.h"
 
 #include <algorithm>
+#include <cmath>
 #include <stdexcept>
 
 #include <fmt/format.h>
@@ -10,6 +11,9 @@
 
 namespace salesim::analysis::report {
 namespace {
+
+/// Pixels of a bar whose share is 1 (the style gives td.bar this width).
+constexpr double bar_width = 160.0;
 
 constexpr std::string_view style =
     R"(body{font-family:system-ui,-apple-system,"Segoe UI",sans-serif;margin:2em auto;
@@ -23,6 +27,7 @@ td[title]{text-decoration:underline dotted #999;cursor:help}
 figure{margin:1.2em 0}figcaption{color:#555;font-size:13px}
 pre{background:#f7f7f7;padding:.8em;overflow-x:auto;font-size:12px}
 table.provenance td:first-child{color:#555;white-space:nowrap}code{font-size:12px}
+td.bar{min-width:160px}td.bar span{display:inline-block;height:10px;background:#4e79a7}
 )";
 
 bool has_values(const StatisticsRow& row) {
@@ -72,6 +77,36 @@ std::string statistics_table_html(const StatisticsTable& table) {
   return html;
 }
 
+std::string text_table_html(const TextTable& table) {
+  if (!table.bars.empty() && table.bars.size() != table.rows.size())
+    throw std::invalid_argument("table " + table.heading + ": bars for some rows only");
+  const auto numeric = [&](std::size_t column) {
+    return column < table.numeric.size() && table.numeric[column];
+  };
+  std::string html = fmt::format("<h2>{}</h2>\n", escape_markup(table.heading));
+  if (!table.note.empty()) html += fmt::format("<p class=\"note\">{}</p>\n", escape_markup(table.note));
+  if (table.rows.empty()) return html;  // the note says why
+  html += "<div class=\"scroll\"><table class=\"text\">\n<thead><tr>";
+  for (const auto& label : table.column_labels) html += fmt::format("<th>{}</th>", escape_markup(label));
+  if (!table.bars.empty()) html += fmt::format("<th>{}</th>", escape_markup(table.bar_label));
+  html += "</tr></thead>\n<tbody>\n";
+  for (std::size_t r = 0; r < table.rows.size(); ++r) {
+    const auto& row = table.rows[r];
+    if (row.size() != table.column_labels.size())
+      throw std::invalid_argument("table " + table.heading + ": a row with another number of columns");
+    html += "<tr>";
+    for (std::size_t c = 0; c < row.size(); ++c)
+      html += fmt::format("<td{}>{}</td>", numeric(c) ? " class=\"num\"" : "", escape_markup(row[c]));
+    if (!table.bars.empty()) {
+      const double share = std::isfinite(table.bars[r]) ? std::clamp(table.bars[r], 0.0, 1.0) : 0.0;
+      html += fmt::format("<td class=\"bar\"><span style=\"width:{:.0f}px\"></span></td>", share * bar_width);
+    }
+    html += "</tr>\n";
+  }
+  html += "</tbody></table></div>\n";
+  return html;
+}
+
 }  // namespace
 
 std::string report_html(const ReportPage& page) {
@@ -88,11 +123,11 @@ std::string report_html(const ReportPage& page) {
                         escape_markup(value));
   html += "</table>\n";
 
-  html += statistics_table_html(page.statistics);
+  if (page.statistics) html += statistics_table_html(*page.statistics);
   if (page.comparison) html += statistics_table_html(*page.comparison);
 
   if (!page.charts.empty()) {
-    html += "<h2>Time series</h2>\n";
+    html += fmt::format("<h2>{}</h2>\n", escape_markup(page.charts_heading));
     for (const auto& figure : page.charts) {
       html += "<figure>\n" + line_chart_svg(figure.chart);
       if (!figure.caption.empty())
@@ -100,11 +135,12 @@ std::string report_html(const ReportPage& page) {
       html += "</figure>\n";
     }
   }
+  for (const auto& table : page.tables) html += text_table_html(table);
   if (!page.scenario_yaml.empty()) {
     html += fmt::format(
-        "<h2>Scenario</h2>\n<details><summary>resolved scenario YAML</summary>\n<pre>{}</pre>\n"
+        "<h2>{}</h2>\n<details><summary>resolved scenario YAML</summary>\n<pre>{}</pre>\n"
         "</details>\n",
-        escape_markup(page.scenario_yaml));
+        escape_markup(page.scenario_heading), escape_markup(page.scenario_yaml));
   }
   html += "</body>\n</html>\n";
   return html;

@@ -76,6 +76,11 @@ std::string legend_text(const std::string& label) {
   return label.size() <= longest ? label : label.substr(0, longest - 1) + "\xE2\x80\xA6";
 }
 
+/// The stroke-dasharray attribute of a dashed series, with its leading space; "" for a solid one.
+std::string_view dash_attribute(const ChartSeries& series) {
+  return series.dashed ? " stroke-dasharray=\"6 3\"" : "";
+}
+
 double scaled(double value, const Range& from, double to_low, double to_high) {
   return to_low + (value - from.low) / (from.high - from.low) * (to_high - to_low);
 }
@@ -177,7 +182,17 @@ std::string line_chart_svg(const ChartData& chart) {
   const auto px = [&](double x) { return scaled(x, x_range, plot_left, plot_right); };
   const auto py = [&](double y) { return scaled(y, y_range, plot_bottom, plot_top); };
 
-  // Grid and ticks first, so that data is drawn over them.
+  // The shaded later period first, so that the grid and the data are drawn over it.
+  const bool split = chart.split && std::isfinite(chart.split->x) && chart.split->x > x_range.low &&
+                     chart.split->x < x_range.high;
+  if (split) {
+    svg += fmt::format(
+        "<rect class=\"split\" x=\"{0:.1f}\" y=\"{1}\" width=\"{2:.1f}\" height=\"{3}\" fill=\"#777\" "
+        "fill-opacity=\"0.1\"/>\n",
+        px(chart.split->x), plot_top, plot_right - px(chart.split->x), plot_bottom - plot_top);
+  }
+
+  // Grid and ticks next, so that data is drawn over them.
   svg += "<g class=\"axes\" font-size=\"11\" fill=\"#333\">\n";
   const double y_step = y_ticks.size() >= 2 ? y_ticks[1] - y_ticks[0] : 1.0;
   const double y_largest = std::max(std::abs(y_range.low), std::abs(y_range.high));
@@ -229,6 +244,21 @@ std::string line_chart_svg(const ChartData& chart) {
     }
   }
 
+  if (split) {
+    // The labels sit at the foot of the plot, where growing curves leave room, on a white halo so
+    // that a line passing under them leaves them legible.
+    const double x = px(chart.split->x);
+    svg += fmt::format(
+        "<g class=\"split\" font-size=\"11\" fill=\"#444\" stroke=\"#fff\" stroke-width=\"3\" "
+        "paint-order=\"stroke\">\n"
+        "<line x1=\"{0:.1f}\" y1=\"{1}\" x2=\"{0:.1f}\" y2=\"{2}\" stroke=\"#555\" stroke-width=\"1.2\" "
+        "stroke-dasharray=\"5 3\"/>\n"
+        "<text x=\"{3:.1f}\" y=\"{4}\" text-anchor=\"end\">{5}</text>"
+        "<text x=\"{6:.1f}\" y=\"{4}\">{7}</text>\n</g>\n",
+        x, plot_top, plot_bottom, x - 6, plot_bottom - 8, escape_markup(chart.split->before_label), x + 6,
+        escape_markup(chart.split->after_label));
+  }
+
   for (std::size_t s = 0; s < drawn; ++s) {
     std::string points;
     for (std::size_t i = 0; i < count; ++i) {
@@ -239,18 +269,18 @@ std::string line_chart_svg(const ChartData& chart) {
     if (points.empty()) continue;
     svg += fmt::format(
         "<polyline class=\"series\" points=\"{}\" fill=\"none\" stroke=\"{}\" stroke-width=\"1.8\" "
-        "stroke-linejoin=\"round\"><title>{}</title></polyline>\n",
-        points, palette[s], escape_markup(chart.series[s].label));
+        "stroke-linejoin=\"round\"{}><title>{}</title></polyline>\n",
+        points, palette[s], dash_attribute(chart.series[s]), escape_markup(chart.series[s].label));
   }
 
   svg += "<g class=\"legend\" font-size=\"11\" fill=\"#333\">\n";
   double legend_y = plot_top + 6;
   for (std::size_t s = 0; s < drawn; ++s, legend_y += 18) {
     svg += fmt::format(
-        "<line x1=\"{0}\" y1=\"{1:.1f}\" x2=\"{2}\" y2=\"{1:.1f}\" stroke=\"{3}\" stroke-width=\"2.5\"/>"
+        "<line x1=\"{0}\" y1=\"{1:.1f}\" x2=\"{2}\" y2=\"{1:.1f}\" stroke=\"{3}\" stroke-width=\"2.5\"{7}/>"
         "<text x=\"{4}\" y=\"{5:.1f}\">{6}</text>\n",
         legend_left, legend_y, legend_left + 18, palette[s], legend_left + 24, legend_y + 4,
-        escape_markup(legend_text(chart.series[s].label)));
+        escape_markup(legend_text(chart.series[s].label)), dash_attribute(chart.series[s]));
   }
   if (chart.band) {
     svg += fmt::format(

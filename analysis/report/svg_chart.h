@@ -12,6 +12,7 @@ namespace salesim::analysis::report {
 struct ChartSeries {
   std::string label;
   std::vector<double> y;
+  bool dashed = false;  ///< drawn dashed, e.g. a model's line against the solid actual one
 };
 
 /// A shaded band between low[i] and high[i] (e.g. 10th and 90th percentile); months where
@@ -22,13 +23,22 @@ struct ChartBand {
   std::vector<double> high;
 };
 
+/// A vertical dashed line at x splitting the x axis into two labelled periods; the later one is
+/// shaded (e.g. the calibration period and the holdout after it).
+struct ChartPeriodSplit {
+  double x = 0.0;
+  std::string before_label;  ///< written left of the line, at the foot of the plot
+  std::string after_label;   ///< written right of the line, in the shaded period
+};
+
 struct ChartData {
   std::string title;
   std::string x_label = "month";
   std::string y_label;
   std::vector<double> x;
-  std::vector<ChartSeries> series;  ///< at most max_chart_series are drawn
-  std::optional<ChartBand> band;    ///< drawn under the lines, in the first series' colour
+  std::vector<ChartSeries> series;        ///< at most max_chart_series are drawn
+  std::optional<ChartBand> band;          ///< drawn under the lines, in the first series' colour
+  std::optional<ChartPeriodSplit> split;  ///< drawn under the lines when x lies inside the x range
 };
 
 inline constexpr std::size_t max_chart_series = 8;
@@ -49,7 +59,8 @@ inline constexpr std::size_t max_chart_series = 8;
 /**
  * @brief One standalone `<svg>` element: axes with ticks and labels, one `<polyline
  * class="series">` per series with at least one finite value (its points are exactly the
- * finite (x, y) pairs), the optional band as a `<polygon class="band">`, and a legend.
+ * finite (x, y) pairs), the optional band as a `<polygon class="band">`, the optional period split
+ * as a `<g class="split">` (a shaded `<rect>`, a dashed `<line>` and the two labels), and a legend.
  * @throws std::invalid_argument when a series or band bound has another length than x.
  */
 [[nodiscard]] std::string line_chart_svg(const ChartData& chart);

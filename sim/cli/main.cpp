@@ -201,8 +201,12 @@ int main(int argc, char** argv) {
 
   salesim::sim::cli::ReportOptions report;
   CLI::App* report_app = app.add_subcommand(
-      "report", "Write a self-contained HTML report (tables, time-series charts) of a run file");
-  report_app->add_option("file", report.input_path, "Run HDF5 file (from run, compare, sweep or merge)")
+      "report",
+      "Write a self-contained HTML report of a run file (tables, time-series charts) or of a calibration "
+      "file (tracking plot, fitted parameters, customers by P(alive))");
+  report_app
+      ->add_option("file", report.input_path,
+                   "HDF5 file from run, compare, sweep or merge, or the -calibration.h5 of calibrate")
       ->required();
   report_app
       ->add_option("-o,--output", report.output_path, "Output HTML file (default: the input with .html)")

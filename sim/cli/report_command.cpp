@@ -1,4 +1,4 @@
-// Reading a run file into the report's plain structs, and writing the page atomically.
+// Reading a run or calibration file into the report's plain structs, and writing the page atomically.
 #include "sim/cli/report_command.h"
 
 #include <algorithm>
@@ -10,14 +10,19 @@
 #include <span>
 #include <stdexcept>
 #include <string_view>
+#include <utility>
+#include <variant>
 
 #include <fmt/format.h>
 
 #include "analysis/monte_carlo_stats.h"
+#include "analysis/report/calibration_page.h"
 #include "analysis/report/html_report.h"
 #include "analysis/report/svg_chart.h"
+#include "sim/cli/calibration_record.h"
 #include "sim/cli/option_checks.h"
 #include "sim/io/run_file_reader.h"
+#include "sim/io/table_file_reader.h"
 #include "sim/io/text_file.h"
 
 namespace salesim::sim::cli {
@@ -199,7 +204,7 @@ report::StatisticsTable statistics_table(const io::RunFileReader& reader, const 
   return table;
 }
 
-report::ReportPage read_page(const io::RunFileReader& reader, const std::filesystem::path& input) {
+report::ReportPage run_page(const io::RunFileReader& reader, const std::filesystem::path& input) {
   report::ReportPage page;
   const auto root = reader.names_in("/");
   if (contains(root, "scenario")) page.scenario_yaml = reader.string_attribute("/scenario", "yaml");
@@ -233,11 +238,12 @@ report::ReportPage read_page(const io::RunFileReader& reader, const std::filesys
 
   if (contains(root, "stats")) {
     page.statistics = statistics_table(reader, "stats", labels);
-    page.statistics.heading = "Statistics";
-    page.statistics.note = "Mean over replications and its 95% confidence interval, per design point.";
+    page.statistics->heading = "Statistics";
+    page.statistics->note = "Mean over replications and its 95% confidence interval, per design point.";
   } else {
-    page.statistics.heading = "Statistics";
-    page.statistics.note = "This file has no /stats group (an unfinished run).";
+    page.statistics.emplace();
+    page.statistics->heading = "Statistics";
+    page.statistics->note = "This file has no /stats group (an unfinished run).";
   }
   if (contains(root, "comparison") && points > 1) {
     std::vector<std::string> difference_labels;
@@ -258,6 +264,27 @@ report::ReportPage read_page(const io::RunFileReader& reader, const std::filesys
   return page;
 }
 
+/// The input, opened as what its root says it is: a calibration file carries the attribute kind
+/// (and a kind other than calibration is refused when read), a run file its schema_version.
+using ReportInput = std::variant<io::TableFileReader, io::RunFileReader>;
+
+/// @throws io::TableFileFormatError or io::RunFileFormatError when the file is not HDF5 or neither kind.
+ReportInput open_input(const std::filesystem::path& input) {
+  io::TableFileReader file(input);
+  if (file.has_attribute("kind"))
+    return ReportInput(std::in_place_type<io::TableFileReader>, std::move(file));
+  if (!file.has_attribute("schema_version"))
+    file.refuse(
+        "neither a calibration file (no kind attribute) nor a run file (no schema_version attribute)");
+  return ReportInput(std::in_place_type<io::RunFileReader>, input);  // checks the run file's layout
+}
+
+report::ReportPage read_page(const ReportInput& opened, const std::filesystem::path& input) {
+  if (const auto* calibration = std::get_if<io::TableFileReader>(&opened))
+    return report::calibration_page(read_calibration_record(*calibration));
+  return run_page(std::get<io::RunFileReader>(opened), input);
+}
+
 }  // namespace
 
 int report_command(const ReportOptions& options) {
@@ -267,10 +294,13 @@ int report_command(const ReportOptions& options) {
     std::cerr << "salesim report: " << input.string() << ": no such file\n";
     return 2;
   }
-  std::optional<io::RunFileReader> reader;
+  std::optional<ReportInput> opened;
   try {
-    reader.emplace(input);  // checks the layout: not HDF5, another schema, a misshapen dataset
+    opened.emplace(open_input(input));  // not HDF5, neither kind, a run file of another schema
   } catch (const io::RunFileFormatError& bad) {
+    std::cerr << "salesim report: " << bad.what() << '\n';
+    return 2;
+  } catch (const io::TableFileFormatError& bad) {
     std::cerr << "salesim report: " << bad.what() << '\n';
     return 2;
   } catch (const std::exception& failure) {
@@ -287,9 +317,12 @@ int report_command(const ReportOptions& options) {
     return 2;
   }
   try {
-    io::write_text_atomically(output, report::report_html(read_page(*reader, input)));
+    io::write_text_atomically(output, report::report_html(read_page(*opened, input)));
   } catch (const io::RunFileFormatError& bad) {
     // Found while reading, before the page is written: no page and no temporary file.
+    std::cerr << "salesim report: " << bad.what() << '\n';
+    return 2;
+  } catch (const io::TableFileFormatError& bad) {
     std::cerr << "salesim report: " << bad.what() << '\n';
     return 2;
   } catch (const std::exception& failure) {

@@ -1,4 +1,4 @@
-// `salesim report`: one self-contained HTML page with tables and charts from a run file.
+// `salesim report`: one self-contained HTML page with tables and charts from a run or calibration file.
 #pragma once
 
 #include <string>
@@ -10,7 +10,8 @@ struct ReportOptions {
   std::string output_path;  ///< empty: the input path with the extension .html
 };
 
-/// Returns the exit code: 0 written, 2 input missing or not a readable run file, 1 other failures.
+/// Returns the exit code: 0 written, 2 input missing or not a readable run or calibration file (the
+/// message names it), 1 other failures.
 int report_command(const ReportOptions& options);
 
 }  // namespace salesim::sim::cli
