@@ -12,6 +12,7 @@
 #include "analysis/customer_base/bg_nbd.h"
 #include "analysis/customer_base/pareto_nbd.h"
 #include "analysis/customer_base/residual_value.h"
+#include "models/world/segment_constants.h"
 #include "sim/io/table_file_writer.h"
 #include "sim/io/text_file.h"
 #include "sim/run/scenario_loader.h"
@@ -21,7 +22,7 @@ namespace {
 
 namespace cb = analysis::customer_base;
 
-constexpr double days_per_month = 365.25 / 12.0;
+using models::world::days_per_month;
 
 std::string model_word(models::BuyerModel model) {
   return model == models::BuyerModel::bg_nbd ? "bg_nbd" : "pareto_nbd";
@@ -129,6 +130,18 @@ void adopt_transaction_fit(const TransactionFit& fit, CalibratedBase& base) {
   };
 }
 
+/// E[spend per transaction | history]: Gamma-Gamma's weighted mean of the customer's zbar and the
+/// population mean when it was fitted; without it, the customer's own mean, or the repeat buyers' mean.
+double expected_spend(const CalibratedBase& base, const cb::CustomerHistory& history) {
+  const bool spent = history.frequency > 0 && history.mean_spend > 0;
+  if (base.buyers.spend) {
+    const models::GammaGammaSpend& gg = *base.buyers.spend;
+    return spent ? cb::conditional_expected_spend(base.spend->parameters, history)
+                 : gg.p * gg.gamma / (gg.q - 1.0);
+  }
+  return spent ? history.mean_spend : base.mean_repeat_spend;
+}
+
 }  // namespace
 
 CalibratedBase fit_customer_base(const cb::CohortSummary& cohort, models::BuyerModel model) {
@@ -218,15 +231,9 @@ CalibrationFiles write_calibration_outputs(const CalibrateOptions& options, cons
        {"residual_value",
         fmt::format("currency of margin over {} months, discounted", options.clv_months),
         {}}}};
-  const double population_spend =
-      base.buyers.spend ? base.buyers.spend->p * base.buyers.spend->gamma / (base.buyers.spend->q - 1.0)
-                        : base.mean_repeat_spend;
   for (std::size_t i = 0; i < cohort.histories.size(); ++i) {
     const cb::CustomerHistory& h = cohort.histories[i];
-    const double spend =
-        base.buyers.spend && h.frequency > 0 && h.mean_spend > 0
-            ? cb::conditional_expected_spend(base.spend->parameters, h)
-            : (h.frequency > 0 && h.mean_spend > 0 && !base.buyers.spend ? h.mean_spend : population_spend);
+    const double spend = expected_spend(base, h);
     const double values[] = {h.frequency,
                              h.recency,
                              h.age,
