@@ -210,12 +210,7 @@ class LogReader {
   }
 
   std::span<const std::string_view> split(std::string_view line, std::uint64_t number) {
-    const auto fields = splitter_->split(line);
-    if (!fields) {
-      lines_.fail_at(number, "a quoted field is not closed, or text follows its closing quote",
-                     "fields quoted as \"...\", with \"\" for a quote inside");
-    }
-    return *fields;
+    return detail::split_or_fail(*splitter_, lines_, line, number);
   }
 
   void read_row(std::string_view line, std::uint64_t number) {

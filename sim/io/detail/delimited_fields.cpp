@@ -8,6 +8,8 @@
 
 #include <fmt/format.h>
 
+#include "sim/io/detail/text_lines.h"
+
 namespace salesim::sim::io::detail {
 namespace {
 
@@ -159,6 +161,16 @@ std::string number_problem_text(NumberProblem problem, std::string_view noun, st
       break;
   }
   return "";
+}
+
+std::span<const std::string_view> split_or_fail(FieldSplitter& splitter, const TextLines& lines,
+                                                std::string_view line, std::uint64_t number) {
+  const auto fields = splitter.split(line);
+  if (!fields) {
+    lines.fail_at(number, "a quoted field is not closed, or text follows its closing quote",
+                  "fields quoted as \"...\", with \"\" for a quote inside");
+  }
+  return *fields;
 }
 
 }  // namespace salesim::sim::io::detail

@@ -38,6 +38,12 @@ class FieldSplitter {
 };
 
 /// Why a field is no number for the log's purposes.
+class TextLines;
+
+/// The fields of line `number` of `lines`; an unclosed quote fails there (TextLines::fail_at).
+[[nodiscard]] std::span<const std::string_view> split_or_fail(FieldSplitter& splitter, const TextLines& lines,
+                                                              std::string_view line, std::uint64_t number);
+
 enum class NumberProblem { none, not_a_number, not_finite, negative, too_large };
 
 /// Largest amount or quantity accepted: sums over millions of rows stay exact to the cent below it.
