@@ -112,6 +112,14 @@ double per_rep_month(double total, const WorkforceMonth& m) {
   return ratio(total, static_cast<double>(m.reps_employed));
 }
 
+double quintile_effort(const models::workforce::QuintileTally& tally) {
+  return ratio(tally.sell_effort, static_cast<double>(tally.rep_months));
+}
+
+double quintile_attainment(const models::workforce::QuintileTally& tally) {
+  return ratio(tally.attainment_sum, static_cast<double>(tally.period_ends));
+}
+
 struct WorkforceSeries {
   const char* name;
   double (*value)(const WorkforceMonth&);
@@ -123,6 +131,14 @@ const WorkforceSeries workforce_series[] = {
     {"sell_effort", [](const WorkforceMonth& m) { return per_rep_month(m.sell_effort, m); }},
     {"service_effort", [](const WorkforceMonth& m) { return per_rep_month(m.service_effort, m); }},
     {"vacancies", [](const WorkforceMonth& m) { return static_cast<double>(m.vacant); }},
+};
+
+/// Workforce series declared after the partnerships' (the record order keeps earlier files' layout).
+const WorkforceSeries later_workforce_series[] = {
+    {"sell_effort_quintile_gap",
+     [](const WorkforceMonth& m) {
+       return quintile_effort(m.top_quintile) - quintile_effort(m.bottom_quintile);
+     }},
 };
 
 /// Share of each full year's booked revenue booked in its last quarter (Oyer 1998's hockey stick).
@@ -173,6 +189,18 @@ void append_workforce_summaries(const RunObservation& run, double revenue, doubl
   summaries.emplace_back("clawed_back", value(total.clawed_back));
   summaries.emplace_back("spiff_paid", value(total.paid_by_term.spiff));
   summaries.emplace_back("pull_forwards", value(count(total.pull_forwards)));
+  summaries.emplace_back("timing_discount", value(total.timing_discount));
+  // Reps ranked by skill: what the top and bottom fifths attain and how hard they sell.
+  const double top_attainment = quintile_attainment(total.top_quintile);
+  const double bottom_attainment = quintile_attainment(total.bottom_quintile);
+  summaries.emplace_back("attainment_top_quintile", value(top_attainment));
+  summaries.emplace_back("attainment_bottom_quintile", value(bottom_attainment));
+  summaries.emplace_back("attainment_quintile_gap", value(top_attainment - bottom_attainment));
+  const double top_effort = quintile_effort(total.top_quintile);
+  const double bottom_effort = quintile_effort(total.bottom_quintile);
+  summaries.emplace_back("sell_effort_top_quintile", value(top_effort));
+  summaries.emplace_back("sell_effort_bottom_quintile", value(bottom_effort));
+  summaries.emplace_back("sell_effort_quintile_gap", value(top_effort - bottom_effort));
   summaries.emplace_back("coaching_share",
                          value(ratio(count(total.coaching_reps), count(total.reps_employed))));
   summaries.emplace_back("cherry_picking_share",
@@ -282,6 +310,8 @@ sim::core::MetricCatalog computed_metric_names() {
   for (const WorkforceSeries& series : workforce_series) catalog.timeseries_names.emplace_back(series.name);
   for (const PartnershipSeries& series : partnership_series)
     catalog.timeseries_names.emplace_back(series.name);
+  for (const WorkforceSeries& series : later_workforce_series)
+    catalog.timeseries_names.emplace_back(series.name);
   return catalog;
 }
 
@@ -289,21 +319,22 @@ sim::core::RunRecord customer_run_record(const RunObservation& run,
                                          const std::vector<models::ScorecardKpi>& scorecard) {
   sim::core::RunRecord record;
   for (const auto& [name, value] : summaries_of(run, scorecard)) record.summary.push_back(value);
-  record.timeseries.reserve(
-      (std::size(monthly_series) + std::size(workforce_series) + std::size(partnership_series)) *
-      run.months.size());
+  record.timeseries.reserve((std::size(monthly_series) + std::size(workforce_series) +
+                             std::size(partnership_series) + std::size(later_workforce_series)) *
+                            run.months.size());
   for (const MonthlySeries& series : monthly_series) {
     for (const StepObservation& month : run.months) {
       record.timeseries.push_back(run.has_customer_market ? series.value(month) : not_available);
     }
   }
-  for (const WorkforceSeries& series : workforce_series) {
+  const auto append_workforce = [&](const WorkforceSeries& series) {
     if (run.workforce_months.empty()) {
       record.timeseries.insert(record.timeseries.end(), run.months.size(), not_available);
-      continue;
+      return;
     }
     for (const WorkforceMonth& month : run.workforce_months) record.timeseries.push_back(series.value(month));
-  }
+  };
+  for (const WorkforceSeries& series : workforce_series) append_workforce(series);
   for (const PartnershipSeries& series : partnership_series) {
     if (run.partnership_months.empty()) {
       record.timeseries.insert(record.timeseries.end(), run.months.size(), not_available);
@@ -312,6 +343,7 @@ sim::core::RunRecord customer_run_record(const RunObservation& run,
     for (const PartnershipMonth& month : run.partnership_months)
       record.timeseries.push_back(series.value(month));
   }
+  for (const WorkforceSeries& series : later_workforce_series) append_workforce(series);
   return record;
 }
 

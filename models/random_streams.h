@@ -16,5 +16,7 @@ inline constexpr Stream initial_state{5};       ///< starting satisfaction and t
 inline constexpr Stream partnership{7};    ///< buyer-supplier decisions, KPI noise, switching
 inline constexpr Stream workforce{8};      ///< reps' effort choices and output noise
 inline constexpr Stream buyer_process{9};  ///< latent buyers' purchase times, dropouts and spend
+inline constexpr Stream rep_traits{
+    10};  ///< each rep's skill, effort cost, risk aversion, outside option, tenure
 
 }  // namespace salesim::models::streams

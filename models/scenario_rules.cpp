@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "models/workforce/rep_traits.h"
 #include "sim/core/file_name.h"
 
 namespace salesim::models {
@@ -84,6 +85,21 @@ void check_workforce(const Scenario& scenario, std::vector<KeyProblem>& problems
   }
   for (const auto& problem : workforce::validate(scenario.workforce.plan)) {
     problems.push_back({"workforce.plan." + problem.key_path, problem.message, problem.allowed});
+  }
+  for (const auto& problem : workforce::validate(scenario.workforce.spread, scenario.workforce.profile)) {
+    problems.push_back({"workforce.spread." + problem.key_path, problem.message, problem.allowed});
+  }
+  // A discount at or above the gross margin sells at a loss on every deal it buys.
+  const double authority = scenario.workforce.discount_authority;
+  for (std::size_t s = 0; scenario.workforce.reps > 0 && s < scenario.segments.size(); ++s) {
+    const double margin = scenario.segments[s].gross_margin;
+    if (authority > 0.0 && authority >= margin) {
+      problems.push_back({"workforce.discount_authority",
+                          fmt::format("{} lets reps sell below cost to segment '{}' (gross margin {})",
+                                      authority, scenario.segments[s].name, margin),
+                          "a discount authority below every segment's gross_margin"});
+      break;
+    }
   }
 }
 

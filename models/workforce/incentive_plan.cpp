@@ -112,6 +112,20 @@ double next_quota(double current_quota, double attainment, double ratchet, doubl
   return std::max(next, floor);
 }
 
+IncentivePlan prorated(const IncentivePlan& plan, double share) {
+  IncentivePlan part = plan;
+  part.salary_per_month *= share;  // pay_for_period pays a whole period's salary
+  if (part.quota_bonus) *part.quota_bonus *= share;
+  if (part.variable_pay_cap) *part.variable_pay_cap *= share;
+  if (part.nps_bonus) {
+    part.nps_bonus->per_point *= share;
+    if (part.nps_bonus->max_amount) *part.nps_bonus->max_amount *= share;
+  }
+  if (part.scorecard_bonus) part.scorecard_bonus->amount *= share;
+  if (part.team_bonus) part.team_bonus->pool *= share;
+  return part;
+}
+
 bool is_period_end(EvaluationPeriod period, std::uint32_t month) {
   return month > 0 && month % months_in(period) == 0;
 }

@@ -159,6 +159,13 @@ using PlanProblem = sim::core::KeyProblem;
  */
 [[nodiscard]] double next_quota(double current_quota, double attainment, double ratchet, double floor = 0.0);
 
+/**
+ * @brief The plan for a period cut short to `share` of its length (the run ends inside it): the
+ * salary, lump sums, caps and per-period amounts scale by `share`; commission rates stay, and the
+ * caller prorates the quota, so commission tiers fall where they would have.
+ */
+[[nodiscard]] IncentivePlan prorated(const IncentivePlan& plan, double share);
+
 /// @brief Whether month `month` (numbered from 1) closes an evaluation period; false for month 0.
 [[nodiscard]] bool is_period_end(EvaluationPeriod period, std::uint32_t month);
 

@@ -14,7 +14,8 @@ constexpr std::size_t grid_points = 40;
 
 /// A month's bookings noise as seven points of the standard normal, -3 to 3, weighted by its density.
 struct NoiseNodes {
-  std::array<double, 7> z{}, weight{};
+  static constexpr std::size_t size = PeriodPolicy::noise_nodes_size;
+  std::array<double, size> z{}, weight{};
   NoiseNodes() {
     const boost::math::normal standard;
     double total = 0.0;
@@ -34,12 +35,11 @@ PeriodPolicy::PeriodPolicy(const WorkforceParams& params, const RepOutlook& star
       start_(start),
       measured_nps_(measured_nps),
       on_margin_(params.plan.commission && params.plan.commission->base == CommissionBase::margin) {
-  const double unit = on_margin_ ? start.margin_share : 1.0;
-  noise_sd_ = params.response.bookings_cv * start.revenue_per_month * unit;
   const EffortResponse& response = params.response;
   pulled_ = response.pull_forward_share * start.revenue_per_month *
             (on_margin_ ? start.margin_share - response.pull_forward_cost : 1.0 - response.pull_forward_cost);
-  pull_loss_ = start.bookings_value_next * response.pull_forward_share * start.revenue_per_month * unit;
+  // bookings_value_next is per unit of revenue pulled and already carries the margin share.
+  pull_loss_ = start.bookings_value_next * response.pull_forward_share * start.revenue_per_month;
   sells_ = effort_grid(params.max_effort);
   discounts_ = {0.0};
   for (int k = 1; k <= 4 && params.discount_authority > 0.0; ++k)
@@ -49,8 +49,9 @@ PeriodPolicy::PeriodPolicy(const WorkforceParams& params, const RepOutlook& star
   for (double d : discounts_) most = std::max(most, month_bookings(params.max_effort, d));
   const double booked = base_of(start.booked_revenue, start.booked_margin);
   const double months = start.months_left;
-  grid_low_ = std::max(0.0, booked - 4.0 * noise_sd_ * std::sqrt(months));
-  const double high = booked + months * most + 4.0 * noise_sd_ * std::sqrt(months) + pulled_;
+  const double widest_sd = response.bookings_cv * most * std::sqrt(months);
+  grid_low_ = std::max(0.0, booked - 4.0 * widest_sd);
+  const double high = booked + months * most + 4.0 * widest_sd + pulled_;
   grid_step_ = std::max(1e-9, (high - grid_low_) / static_cast<double>(grid_points - 1));
 
   values_.assign(start.months_left, std::vector<double>(grid_points));
@@ -72,7 +73,7 @@ double PeriodPolicy::base_of(double booked_revenue, double booked_margin) const 
 double PeriodPolicy::month_bookings(double sell, double discount) const {
   const EffortResponse& response = params_.response;
   const double list = start_.revenue_per_month * sell_factor(response, start_.productivity, sell) *
-                      (1.0 + response.discount_elasticity * discount);
+                      discount_factor(response, discount);
   return list * (on_margin_ ? start_.margin_share - discount : 1.0 - discount);
 }
 
@@ -86,6 +87,7 @@ double PeriodPolicy::terminal(double booked) const {
   kpis.nps = measured_nps_;
   const double attained = attainment(plan, kpis);
   kpis.scorecard = scorecard_values(plan, measured_nps_, attained);
+  kpis.team_attainment = team_attainment_believed(params_, attained);
   double pay = pay_for_period(plan, kpis).total;
   if (plan.quota_ratchet > 0.0) {
     pay += start_.quota_value *
@@ -107,37 +109,56 @@ double PeriodPolicy::value(std::uint32_t months_left, double booked) const {
 }
 
 double PeriodPolicy::expected_next(std::uint32_t months_left, double booked, double bookings) const {
-  double expected = 0.0;
-  for (std::size_t k = 0; k < noise_nodes.z.size(); ++k) {
-    const double next = booked + bookings + noise_sd_ * noise_nodes.z[k];
+  // A month's bookings vary by bookings_cv of their mean, so selling harder also risks more pay.
+  const double noise_sd = params_.response.bookings_cv * std::max(0.0, bookings);
+  std::array<double, noise_nodes.size> values{};
+  for (std::size_t k = 0; k < values.size(); ++k) {
+    const double next = booked + bookings + noise_sd * noise_nodes.z[k];
     double v = value(months_left - 1, next);
     // At the period end the rep may still pull next month's deals in.
     if (months_left == 1 && pulled_ > 0.0) v = std::max(v, value(0, next + pulled_) - pull_loss_);
-    expected += noise_nodes.weight[k] * v;
+    values[k] = v;
   }
-  return expected;
+  return certainty_equivalent_of(values, params_.profile.risk_aversion);
+}
+
+double PeriodPolicy::certainty_equivalent_of(const std::array<double, noise_nodes_size>& values,
+                                             double risk_aversion) {
+  double mean = 0.0;
+  for (std::size_t k = 0; k < values.size(); ++k) mean += noise_nodes.weight[k] * values[k];
+  if (risk_aversion <= 0.0) return mean;
+  // CARA: CE = -log E[exp(-r V)] / r, taken about the lowest value so the exponentials stay finite.
+  // Effort costs are money, so the CE of what is left carries back month by month (no wealth effect).
+  const double lowest = *std::ranges::min_element(values);
+  double expected = 0.0;
+  for (std::size_t k = 0; k < values.size(); ++k)
+    expected += noise_nodes.weight[k] * std::exp(-risk_aversion * (values[k] - lowest));
+  return lowest - std::log(expected) / risk_aversion;
 }
 
 std::vector<double> PeriodPolicy::option_values(double booked, std::uint32_t months_left) const {
   std::vector<double> options;
   options.reserve(sells_.size() * discounts_.size());
-  const double cost = params_.profile.effort_cost / 2.0;
   for (double sell : sells_) {
     for (double discount : discounts_) {
       options.push_back(expected_next(months_left, booked, month_bookings(sell, discount)) -
-                        cost * sell * sell);
+                        selling_cost(params_.profile, sell));
     }
   }
   return options;
 }
 
 double PeriodPolicy::pull_forward_gain(double booked, double sell, double discount) const {
-  double gain = 0.0;
-  for (std::size_t k = 0; k < noise_nodes.z.size(); ++k) {
-    const double next = booked + month_bookings(sell, discount) + noise_sd_ * noise_nodes.z[k];
-    gain += noise_nodes.weight[k] * (value(0, next + pulled_) - pull_loss_ - value(0, next));
+  const double bookings = month_bookings(sell, discount);
+  const double noise_sd = params_.response.bookings_cv * std::max(0.0, bookings);
+  std::array<double, noise_nodes_size> pulled{}, kept{};
+  for (std::size_t k = 0; k < pulled.size(); ++k) {
+    const double next = booked + bookings + noise_sd * noise_nodes.z[k];
+    pulled[k] = value(0, next + pulled_) - pull_loss_;
+    kept[k] = value(0, next);
   }
-  return gain;
+  const double r = params_.profile.risk_aversion;
+  return certainty_equivalent_of(pulled, r) - certainty_equivalent_of(kept, r);
 }
 
 }  // namespace salesim::models::workforce

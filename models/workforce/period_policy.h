@@ -2,6 +2,7 @@
 // found by backward induction, so nonlinear plans shape effort within the period.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <vector>
 
@@ -12,13 +13,16 @@ namespace salesim::models::workforce {
 /**
  * @brief Bellman's backward induction over the months left in the period (Bellman 1957). The state
  * is the amount booked so far in the commission base; each month the rep picks selling effort and
- * discount, bookings arrive with normal noise, and at the period end the plan pays (with the
+ * discount, bookings arrive with normal noise proportional to their mean, the rep values the risk by
+ * its certainty equivalent (CARA), and at the period end the plan pays (with the
  * ratchet's shadow cost, and the option to pull next month's deals in). A threshold such as a
  * quota bonus makes the value convex near the quota, so reps near it push at the end and reps far
  * from it give up (Oyer 1998); a cap makes it flat above the cap (Misra & Nair 2011).
  */
 class PeriodPolicy {
  public:
+  static constexpr std::size_t noise_nodes_size = 7;  ///< points of a month's bookings noise
+
   PeriodPolicy() = default;
   /// Plans the period from `start` (its months_left is the horizon), NPS fixed at `measured_nps`.
   PeriodPolicy(const WorkforceParams& params, const RepOutlook& start, double measured_nps);
@@ -43,12 +47,14 @@ class PeriodPolicy {
   [[nodiscard]] double expected_next(std::uint32_t months_left, double booked, double bookings) const;
   [[nodiscard]] double terminal(double booked) const;
   [[nodiscard]] double month_bookings(double sell, double discount) const;
+  /// Certainty equivalent of values at the noise nodes for a CARA rep (the mean when risk neutral).
+  [[nodiscard]] static double certainty_equivalent_of(const std::array<double, noise_nodes_size>& values,
+                                                      double risk_aversion);
 
   WorkforceParams params_;
   RepOutlook start_;
   double measured_nps_ = 0.0;
   bool on_margin_ = false;
-  double noise_sd_ = 0.0;   ///< of one month's bookings, base units
   double pulled_ = 0.0;     ///< base units a pull-forward books now
   double pull_loss_ = 0.0;  ///< what those deals would have earned next period
   std::vector<double> sells_, discounts_;

@@ -14,7 +14,23 @@
 namespace salesim::models::workforce {
 
 double sell_factor(const EffortResponse& response, double productivity, double effort) {
-  return std::max(0.0, 1.0 + response.sell_lift * (productivity * effort - 1.0));
+  // Skill scales what a rep sells; effort moves it with the meta-analysis' elasticity.
+  return std::max(response.unattended_sales_share,
+                  productivity * std::pow(std::max(0.0, effort), response.sell_elasticity));
+}
+
+double discount_factor(const EffortResponse& response, double discount) {
+  return std::pow(1.0 - discount, -response.price_elasticity);
+}
+
+double selling_cost(const RepProfile& rep, double effort) {
+  return rep.effort_cost * (effort * effort / 2.0 - rep.baseline_sell_effort * effort);
+}
+
+double team_attainment_believed(const WorkforceParams& params, double own_attainment) {
+  // The rep expects the others to make quota: its own result moves the team by 1 / reps.
+  const double reps = std::max(1.0, static_cast<double>(params.reps));
+  return (own_attainment + (reps - 1.0)) / reps;
 }
 
 std::vector<double> scorecard_values(const IncentivePlan& plan, double measured_nps, double attainment) {
@@ -27,8 +43,9 @@ std::vector<double> scorecard_values(const IncentivePlan& plan, double measured_
 }
 
 std::vector<double> effort_grid(double max_effort) {
-  std::vector<double> grid;
-  for (double e = 0.0; e <= max_effort + 1e-9; e += 0.25) grid.push_back(e);
+  std::vector<double> grid(effort_grid_points);
+  for (std::size_t k = 0; k < grid.size(); ++k)
+    grid[k] = max_effort * static_cast<double>(k) / static_cast<double>(effort_grid_points - 1);
   return grid;
 }
 
@@ -74,7 +91,7 @@ double pay_moment(const WorkforceParams& params, const RepOutlook& outlook, doub
   const EffortResponse& response = params.response;
   const IncentivePlan& plan = params.plan;
   const double list_revenue = outlook.revenue_per_month * sell_factor(response, outlook.productivity, sell) *
-                              (1.0 + response.discount_elasticity * discount);
+                              discount_factor(response, discount);
   const double later = (outlook.months_left - 1.0) * outlook.revenue_per_month *
                        sell_factor(response, outlook.productivity, 1.0);
   const double pulled_revenue = extra_bookings * (1.0 - response.pull_forward_cost);
@@ -83,7 +100,9 @@ double pay_moment(const WorkforceParams& params, const RepOutlook& outlook, doub
       outlook.booked_revenue + list_revenue * (1.0 - discount) + later + pulled_revenue;
   const double mean_margin = outlook.booked_margin + list_revenue * (outlook.margin_share - discount) +
                              later * outlook.margin_share + pulled_margin;
-  const double sd = response.bookings_cv * outlook.revenue_per_month * std::sqrt(double(outlook.months_left));
+  // Each month's bookings vary by bookings_cv of their mean, independently: the period's sd.
+  const double ahead = list_revenue * (1.0 - discount) + later;
+  const double sd = response.bookings_cv * ahead / std::sqrt(double(outlook.months_left));
   const boost::math::normal standard;
   const auto pay_at = [&](double z) {
     PeriodKpis kpis;
@@ -93,6 +112,7 @@ double pay_moment(const WorkforceParams& params, const RepOutlook& outlook, doub
     kpis.nps = measured_nps;
     const double attained = attainment(plan, kpis);
     kpis.scorecard = scorecard_values(plan, measured_nps, attained);
+    kpis.team_attainment = team_attainment_believed(params, attained);
     double value = pay_for_period(plan, kpis).total;
     if (power == 2) return value * value * boost::math::pdf(standard, z);
     if (plan.quota_ratchet > 0.0) {
@@ -129,7 +149,10 @@ double quota_value(const WorkforceParams& params, double quota, double revenue_p
   const double higher = expected_period_pay(params, fresh, 1.0, 0.0, 0.0);
   fresh.quota = std::max(0.0, quota - step);
   const double lower = expected_period_pay(params, fresh, 1.0, 0.0, 0.0);
-  return (higher - lower) / (quota + step - fresh.quota);
+  // A ratcheted quota never comes back down, so it taxes every period after (Weitzman 1980); the rep
+  // counts the next year's periods.
+  const double periods_ahead = std::max(1.0, 12.0 / months_in(params.plan.period));
+  return periods_ahead * (higher - lower) / (quota + step - fresh.quota);
 }
 
 double bookings_value(const WorkforceParams& params, double quota, double revenue_per_month,

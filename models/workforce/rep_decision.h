@@ -20,11 +20,10 @@ struct RepOutlook {
   double margin_share = 0.0;          ///< margin / revenue without discount
   double productivity = 1.0;          ///< skill x learning curve
   double nps_at_normal_effort = 0.0;  ///< measured NPS the rep expects at normal service, no coaching
-  double quota_value = 0.0;           ///< d E[next period's pay] / d quota (<= 0), see quota_value()
-  double bookings_value_next = 0.0;
-  double prospects = 0.0;     ///< in the territory
-  double prospect_clv = 0.0;  ///< predicted CLV of a prospect won, on average   ///< d E[next period's pay] /
-                              ///< d bookings, for pulling deals forward
+  double quota_value = 0.0;           ///< d E[next year's pay] / d quota (<= 0), see quota_value()
+  double bookings_value_next = 0.0;   ///< d E[next period's pay] / d bookings, for pulling deals forward
+  double prospects = 0.0;             ///< in the territory
+  double prospect_clv = 0.0;          ///< predicted CLV of a prospect won, on average
 };
 
 /// What the rep does this month. Efforts are in units of normal effort (1 = what service.level assumed).
@@ -38,16 +37,28 @@ struct RepChoice {
   bool pull_forward = false;  ///< books part of next month's deals now (at a discount)
 };
 
-/// @brief Purchases relative to normal effort: 1 + lift (productivity x effort - 1), at least 0;
-/// 1 at effort 1 for a fully productive rep.
+/// @brief Purchases relative to normal effort: productivity x effort^sell_elasticity, never below
+/// the unattended share; 1 at effort 1 for a fully productive rep.
 [[nodiscard]] double sell_factor(const EffortResponse& response, double productivity, double effort);
+
+/// @brief Purchases relative to list price under a discount: (1 - discount)^-price_elasticity.
+[[nodiscard]] double discount_factor(const EffortResponse& response, double discount);
+
+/// @brief What selling effort e costs the rep a month: c (e^2 / 2 - baseline e), least at the baseline.
+[[nodiscard]] double selling_cost(const RepProfile& rep, double effort);
+
+/// @brief Team attainment a rep expects when it attains `own_attainment` and the others make quota.
+[[nodiscard]] double team_attainment_believed(const WorkforceParams& params, double own_attainment);
+
+/// Selling efforts a rep weighs, evenly from 0 to max_effort.
+inline constexpr std::size_t effort_grid_points = 21;
 
 /// @brief The plan's scorecard KPIs, in its order, from the measures reps are judged on
 /// (`surveyed_nps`, `attainment`; any other name reads 0).
 [[nodiscard]] std::vector<double> scorecard_values(const IncentivePlan& plan, double measured_nps,
                                                    double attainment);
 
-/// @brief The effort levels a rep chooses among: 0, 0.25, ..., max_effort.
+/// @brief The effort levels a rep chooses among: effort_grid_points from 0 to max_effort.
 [[nodiscard]] std::vector<double> effort_grid(double max_effort);
 
 /// Uniform draws for the rep's noisy choices, from its own stream.
@@ -76,7 +87,8 @@ inline constexpr double nps_points_per_service = 12.0;
 [[nodiscard]] double period_pay_sd(const WorkforceParams& params, double quota, double revenue_per_month,
                                    double margin_share, double productivity);
 
-/// @brief d E[pay of a fresh period] / d quota at normal effort: how much a higher quota costs the rep.
+/// @brief d E[pay] / d quota over the next year's periods at normal effort: how much a higher quota,
+/// which a ratchet never lowers, costs the rep (a year's horizon is a modelling choice).
 [[nodiscard]] double quota_value(const WorkforceParams& params, double quota, double revenue_per_month,
                                  double margin_share, double productivity);
 

@@ -1,6 +1,7 @@
 // `workforce:`: the reps, how customers respond to them, and the incentive plan with its optional terms.
 #include "models/workforce/workforce_description.h"
 
+#include "models/workforce/rep_traits.h"
 #include "models/workforce/workforce_params.h"
 
 namespace salesim::models::workforce {
@@ -23,6 +24,13 @@ const SectionDescription& profile_description() {
                   .min_exclusive = true,
                   .unit = "currency per month",
                   .meaning = "c: effort e of one activity costs c e^2 / 2 a month"})
+          .field("baseline_sell_effort", &RepProfile::baseline_sell_effort,
+                 {.min = 0,
+                  .max = 100,
+                  .unit = "effort units",
+                  .meaning = "selling effort given when pay does not depend on it (professional norms); "
+                             "selling costs c (e^2 / 2 - baseline e)",
+                  .source = "a modelling choice, not a published figure: sets what a salaried rep sells"})
           .field("service_norm", &RepProfile::service_norm,
                  {.min = 0,
                   .unit = "currency per month",
@@ -44,6 +52,11 @@ const SectionDescription& profile_description() {
                   .min_exclusive = true,
                   .unit = "months",
                   .meaning = "tenure at which the productivity gap has shrunk to 1/e"})
+          .field("starting_tenure_months", &RepProfile::starting_tenure_months,
+                 {.min = 0,
+                  .max = 1200,
+                  .unit = "months",
+                  .meaning = "tenure of the starting team; new hires start at 0"})
           .done();
   return section;
 }
@@ -56,11 +69,20 @@ const SectionDescription& response_description() {
                   .max = 1,
                   .unit = "probability per month",
                   .meaning = "chance a prospect is won per unit of hunting effort"})
-          .field("sell_lift", &EffortResponse::sell_lift,
-                 {.min = 0,
-                  .max = 10,
-                  .unit = "multiplier",
-                  .meaning = "purchase probability x (1 + lift (effective sell effort - 1))"})
+          .field(
+              "sell_elasticity", &EffortResponse::sell_elasticity,
+              {.min = 0,
+               .max = 2,
+               .unit = "elasticity",
+               .meaning = "purchases x productivity x sell effort^elasticity",
+               .source =
+                   "Albers, Mantrala & Sridhar 2010 (meta-analysis): mean personal-selling elasticity 0.34"})
+          .field(
+              "unattended_sales_share", &EffortResponse::unattended_sales_share,
+              {.min = 0,
+               .max = 1,
+               .unit = "share",
+               .meaning = "purchases of customers nobody sells to (vacancy, neglect), as a share of normal"})
           .field("service_lift", &EffortResponse::service_lift,
                  {.min = 0,
                   .max = 10,
@@ -76,11 +98,13 @@ const SectionDescription& response_description() {
                   .max = 1,
                   .unit = "share",
                   .meaning = "extra bookings from working only satisfied customers"})
-          .field("discount_elasticity", &EffortResponse::discount_elasticity,
-                 {.min = 0,
-                  .max = 100,
-                  .unit = "multiplier",
-                  .meaning = "purchase probability x (1 + elasticity x discount)"})
+          .field(
+              "price_elasticity", &EffortResponse::price_elasticity,
+              {.min = 0,
+               .max = 20,
+               .unit = "elasticity",
+               .meaning = "purchases x (1 - discount)^-elasticity",
+               .source = "Bijmolt, van Heerde & Pieters 2005 (meta-analysis): mean price elasticity -2.62"})
           .field("bookings_cv", &EffortResponse::bookings_cv,
                  {.min = 0,
                   .max = 10,
@@ -322,6 +346,8 @@ const SectionDescription& workforce_description() {
                   .unit = "months",
                   .meaning = "how long expected pay may trail the outside option"})
           .mapping("profile", &WorkforceParams::profile, profile_description())
+          .mapping("spread", &WorkforceParams::spread, rep_spread_description(),
+                   {.meaning = "how reps differ around the profile", .omit_when_default = true})
           .mapping("response", &WorkforceParams::response, response_description())
           .mapping("plan", &WorkforceParams::plan, describe_plan())
           .done();

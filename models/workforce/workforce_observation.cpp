@@ -29,6 +29,17 @@ WorkforceMonth& WorkforceMonth::operator+=(const WorkforceMonth& other) noexcept
   attainment_sum += other.attainment_sum;
   reached_quota += other.reached_quota;
   coordination_cost += other.coordination_cost;
+  timing_discount += other.timing_discount;
+  top_quintile += other.top_quintile;
+  bottom_quintile += other.bottom_quintile;
+  return *this;
+}
+
+QuintileTally& QuintileTally::operator+=(const QuintileTally& other) noexcept {
+  rep_months += other.rep_months;
+  sell_effort += other.sell_effort;
+  period_ends += other.period_ends;
+  attainment_sum += other.attainment_sum;
   return *this;
 }
 

@@ -7,6 +7,16 @@
 
 namespace salesim::models::workforce {
 
+/// Sums over the reps of one skill quintile: their selling effort this month and attainment at period ends.
+struct QuintileTally {
+  std::uint64_t rep_months = 0;
+  double sell_effort = 0.0;
+  std::uint64_t period_ends = 0;
+  double attainment_sum = 0.0;
+
+  QuintileTally& operator+=(const QuintileTally& other) noexcept;
+};
+
 struct WorkforceMonth {
   std::uint64_t reps_employed = 0;  ///< filled territories this month
   std::uint64_t vacant = 0;         ///< territories without a rep this month
@@ -28,13 +38,16 @@ struct WorkforceMonth {
   double discount_revenue = 0.0;    ///< revenue given away in discounts (list - paid)
   double list_revenue = 0.0;        ///< revenue at list price of discounted territories' purchases
   std::uint64_t pull_forwards = 0;  ///< reps who pulled deals into a period end
-  std::uint64_t coaching_reps = 0;
-  std::uint64_t cherry_picking_reps =
-      0;  ///< reps who worked only their satisfied customers  ///< reps who coached survey answers
-  std::uint64_t period_ends = 0;  ///< reps whose evaluation period ended this month
-  double attainment_sum = 0.0;    ///< over those reps
+  double timing_discount =
+      0.0;  ///< discount given to pull deals forward: the firm's revenue and margin lose it
+  std::uint64_t coaching_reps = 0;        ///< reps who coached survey answers
+  std::uint64_t cherry_picking_reps = 0;  ///< reps who worked only their satisfied customers
+  std::uint64_t period_ends = 0;          ///< reps whose evaluation period ended this month
+  double attainment_sum = 0.0;            ///< over those reps
   std::uint64_t reached_quota = 0;
   double coordination_cost = 0.0;
+  /// Reps ranked by skill this month: the top and bottom fifth (one rep each when fewer than ten).
+  QuintileTally top_quintile{}, bottom_quintile{};
 
   WorkforceMonth& operator+=(const WorkforceMonth& other) noexcept;
 };

@@ -4,37 +4,51 @@
 #include <cstdint>
 
 #include "models/workforce/incentive_plan.h"
+#include "models/workforce/rep_spread.h"
 
 namespace salesim::models::workforce {
 
 enum class Organization { product_centric, customer_centric };
 enum class TerritoryRule { round_robin, by_segment };
 
-/// Who the reps are. Skill multiplies what their effort achieves; effort costs c e^2 / 2 per
-/// activity and month; risk aversion (CARA) prices the variance of pay when they weigh quitting.
+/// Who the reps are: the mean rep, from which each rep's own traits are drawn (workforce.spread).
+/// Skill multiplies what their effort achieves; effort costs c (e^2 / 2 - baseline e) per activity and
+/// month; risk aversion (CARA) prices the variance of pay in every choice and when they weigh quitting.
 struct RepProfile {
   double skill = 1.0;
   double effort_cost = 200.0;  ///< c: effort e of one activity costs c e^2 / 2 a month, in money
+  /// Selling effort a rep gives when pay does not depend on it (professional norms, supervision): the
+  /// cost of selling is c (e^2 / 2 - baseline e), least at the baseline. Not from a published figure:
+  /// it sets how much a salaried rep still sells, and the README says so.
+  double baseline_sell_effort = 0.6;
   /// What a unit of service effort is worth to the rep for its own sake (professional norms,
   /// intrinsic motivation), in money a month; 0: reps serve only as far as the plan pays for it.
   double service_norm = 0.0;
-  double risk_aversion = 0.0;          ///< CARA r per unit of money
-  double outside_option = 3000.0;      ///< certainty-equivalent monthly pay elsewhere
-  double new_hire_productivity = 0.6;  ///< share of full productivity in the first month
-  double months_to_learn = 6.0;        ///< tenure at which the productivity gap has shrunk to 1/e
+  double risk_aversion = 0.0;            ///< CARA r per unit of money
+  double outside_option = 3000.0;        ///< certainty-equivalent monthly pay elsewhere
+  double new_hire_productivity = 0.6;    ///< share of full productivity in the first month
+  double months_to_learn = 6.0;          ///< tenure at which the productivity gap has shrunk to 1/e
+  double starting_tenure_months = 24.0;  ///< tenure of the starting team; new hires start at 0
 };
 
 /// How customers respond to what reps do (the true world; reps believe the same averages).
 struct EffortResponse {
-  double hunt_rate = 0.004;          ///< chance a prospect is won per month and unit of hunting effort
-  double sell_lift = 0.5;            ///< purchase probability x (1 + lift (effective sell effort - 1))
-  double service_lift = 1.5;         ///< satisfaction points of experience per unit of service effort
-  double coaching_lift = 2.0;        ///< survey answer points per unit of coaching effort
-  double discount_elasticity = 4.0;  ///< purchase probability x (1 + elasticity x discount)
-  double bookings_cv = 0.25;         ///< reps' belief of the month-to-month sd of bookings over their mean
-  double pull_forward_share = 0.3;   ///< share of next month's bookings a rep can pull into a period end
-  double cherry_pick_gain = 0.15;    ///< extra bookings from working only satisfied customers, as a share
-  double pull_forward_cost = 0.1;    ///< discount needed to pull a deal forward
+  double hunt_rate = 0.004;  ///< chance a prospect is won per month and unit of hunting effort
+  /// Purchases x productivity x sell effort^elasticity. Albers, Mantrala & Sridhar (2010), a
+  /// meta-analysis of 506 estimates: mean personal-selling elasticity 0.34.
+  double sell_elasticity = 0.34;
+  /// Purchases of customers nobody sells to (a vacant territory, customers a rep neglects), as a share
+  /// of what normal selling gets; selling never does worse than this.
+  double unattended_sales_share = 0.5;
+  double service_lift = 1.5;   ///< satisfaction points of experience per unit of service effort
+  double coaching_lift = 2.0;  ///< survey answer points per unit of coaching effort
+  /// Purchases x (1 - discount)^-elasticity. Bijmolt, van Heerde & Pieters (2005), a meta-analysis of
+  /// 1,851 estimates: mean price elasticity -2.62.
+  double price_elasticity = 2.6;
+  double bookings_cv = 0.25;        ///< reps' belief of the month-to-month sd of bookings over their mean
+  double pull_forward_share = 0.3;  ///< share of next month's bookings a rep can pull into a period end
+  double cherry_pick_gain = 0.15;   ///< extra bookings from working only satisfied customers, as a share
+  double pull_forward_cost = 0.1;   ///< discount needed to pull a deal forward
 };
 
 /**
@@ -45,6 +59,7 @@ struct EffortResponse {
 struct WorkforceParams {
   std::uint32_t reps = 0;  ///< 0: no workforce, the fixed service level of `service:` applies
   RepProfile profile;
+  RepSpread spread;  ///< how each rep's traits differ from the profile's
   EffortResponse response;
   IncentivePlan plan;
   double max_effort = 3.0;               ///< effort per activity and month, in units of normal effort

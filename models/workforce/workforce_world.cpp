@@ -8,6 +8,7 @@
 #include <tbb/parallel_for.h>
 
 #include "models/random_streams.h"
+#include "models/workforce/rep_traits.h"
 #include "sim/core/random_stream.h"
 
 namespace salesim::models::workforce {
@@ -25,6 +26,9 @@ double nps_of(const world::RecommendCounts& counts) {
 WorkforceWorld::WorkforceWorld(const WorkforceParams& params, const sim::core::RunAddress& run)
     : params_(params),
       draws_(run, streams::workforce),
+      trait_draws_(run, streams::rep_traits),
+      rep_params_(params.reps, params),
+      hires_(params.reps, 0),
       months_per_period_(months_in(params.plan.period)),
       delivered_(params.reps),
       choices_(params.reps),
@@ -47,14 +51,26 @@ WorkforceWorld::WorkforceWorld(const WorkforceParams& params, const sim::core::R
       quota_value_(params.reps, 0.0),
       bookings_value_(params.reps, 0.0),
       expected_revenue_(params.reps, 0.0),
-      margin_share_(params.reps, 0.0) {
-  // The starting team has worked here long enough to know the job.
-  std::fill(tenure_months_.begin(), tenure_months_.end(),
-            static_cast<std::uint32_t>(4 * params.profile.months_to_learn));
+      margin_share_(params.reps, 0.0),
+      period_attainment_(params.reps, 0.0) {
+  for (std::uint32_t rep = 0; rep < params.reps; ++rep) {
+    draw_traits(rep);
+    tenure_months_[rep] =
+        static_cast<std::uint32_t>(std::lround(params_of(rep).profile.starting_tenure_months));
+  }
+}
+
+void WorkforceWorld::draw_traits(std::uint32_t rep) {
+  const std::uint32_t occupant = hires_[rep]++;
+  const auto first = trait_draws_.block(rep, occupant, 0), second = trait_draws_.block(rep, occupant, 1);
+  const TraitDraws draws{uniform_open01(first[0], first[1]), uniform_open01(first[2], first[3]),
+                         uniform_open01(second[0], second[1]), uniform_open01(second[2], second[3]),
+                         uniform_open01(trait_draws_.block(rep, occupant, 2)[0])};
+  rep_params_[rep].profile = draw_rep_profile(params_.profile, params_.spread, draws);
 }
 
 double WorkforceWorld::productivity(std::uint32_t rep) const {
-  const RepProfile& profile = params_.profile;
+  const RepProfile& profile = params_of(rep).profile;
   // Learning curve: the gap to full productivity shrinks by 1/e every months_to_learn.
   const double gap =
       (1.0 - profile.new_hire_productivity) *
@@ -84,11 +100,11 @@ void WorkforceWorld::decide_rep(std::uint32_t rep, std::uint32_t month, std::uin
     choices_[rep] = RepChoice{0.0, 0.0, 0.0, 0.0, 0.0, false};
   } else {
     const double skill = productivity(rep);
+    const WorkforceParams& own = params_of(rep);
     if (month_in_period == 0) {
-      quota_value_[rep] =
-          quota_value(params_, quota_[rep], expected_revenue_[rep], margin_share_[rep], skill);
+      quota_value_[rep] = quota_value(own, quota_[rep], expected_revenue_[rep], margin_share_[rep], skill);
       bookings_value_[rep] =
-          bookings_value(params_, quota_[rep], expected_revenue_[rep], margin_share_[rep], skill);
+          bookings_value(own, quota_[rep], expected_revenue_[rep], margin_share_[rep], skill);
     }
     RepOutlook view;
     view.months_left = months_per_period_ - month_in_period;
@@ -108,22 +124,23 @@ void WorkforceWorld::decide_rep(std::uint32_t rep, std::uint32_t month, std::uin
         outlook.prospects[rep] > 0.0 ? outlook.prospect_clv[rep] / outlook.prospects[rep] : 0.0;
     // The period is planned at its start (or when a new hire arrives); months follow the plan.
     if (month_in_period == 0 || policies_[rep].empty()) {
-      policies_[rep] = PeriodPolicy(params_, view, view.nps_at_normal_effort);
+      policies_[rep] = PeriodPolicy(own, view, view.nps_at_normal_effort);
     }
     const auto draw = draws_.block(rep, month);
     choices_[rep] = choose_month(
-        params_, view, policies_[rep],
+        own, view, policies_[rep],
         {uniform_open01(draw[0]), uniform_open01(draw[1]), uniform_open01(draw[2]), uniform_open01(draw[3])});
   }
   const RepChoice& choice = choices_[rep];
   const double skill = employed_[rep] ? productivity(rep) : 0.0;
-  delivered_.purchase_factor[rep] = static_cast<float>(
-      sell_factor(response, skill, choice.sell) * (1.0 + response.discount_elasticity * choice.discount));
+  const double selling =
+      employed_[rep] ? sell_factor(response, skill, choice.sell) : response.unattended_sales_share;
+  delivered_.purchase_factor[rep] = static_cast<float>(selling * discount_factor(response, choice.discount));
   delivered_.price_factor[rep] = static_cast<float>(1.0 - choice.discount);
   delivered_.service[rep] = static_cast<float>(skill * choice.service);
   delivered_.answer_shift[rep] = static_cast<float>(response.coaching_lift * choice.coaching);
   delivered_.cherry_pick[rep] = choice.cherry_pick ? 1 : 0;
-  delivered_.neglected_purchase_factor[rep] = static_cast<float>(sell_factor(response, skill, 0.0));
+  delivered_.neglected_purchase_factor[rep] = static_cast<float>(response.unattended_sales_share);
   if (choice.cherry_pick) {
     delivered_.purchase_factor[rep] *= static_cast<float>(1.0 + response.cherry_pick_gain);
   }
@@ -137,6 +154,7 @@ void WorkforceWorld::decide_rep(std::uint32_t rep, std::uint32_t month, std::uin
 }
 
 void WorkforceWorld::hire(std::uint32_t rep) {
+  draw_traits(rep);
   employed_[rep] = 1;
   tenure_months_[rep] = 0;
   quota_[rep] = params_.plan.quota_per_month * months_per_period_;
@@ -149,12 +167,14 @@ void WorkforceWorld::hire(std::uint32_t rep) {
   policies_[rep] = PeriodPolicy();
 }
 
-void WorkforceWorld::pay_period(std::uint32_t rep, double team_attainment, WorkforceMonth& observed) {
-  const IncentivePlan& plan = params_.plan;
+void WorkforceWorld::pay_period(std::uint32_t rep, double team_attainment, double share_of_period,
+                                WorkforceMonth& observed) {
+  const bool full_period = share_of_period >= 1.0;
+  const IncentivePlan plan = full_period ? params_.plan : prorated(params_.plan, share_of_period);
   PeriodKpis kpis;
   kpis.booked_revenue = booked_revenue_[rep];
   kpis.booked_margin = booked_margin_[rep];
-  kpis.quota = quota_[rep];
+  kpis.quota = quota_[rep] * std::min(1.0, share_of_period);
   kpis.nps = nps_of(period_survey_[rep]);
   kpis.team_attainment = team_attainment;
   kpis.predicted_clv_new_customers = won_clv_[rep];
@@ -171,6 +191,7 @@ void WorkforceWorld::pay_period(std::uint32_t rep, double team_attainment, Workf
   const double attained = attainment(plan, kpis);
   kpis.scorecard = scorecard_values(plan, kpis.nps, attained);
   const PayBreakdown pay = pay_for_period(plan, kpis);
+  // Salary was paid month by month; the settlement pays the rest of the plan.
   const double variable = pay.total - pay.salary;
   observed.variable_pay += variable;
   observed.clawed_back -= pay.clawback;
@@ -179,22 +200,23 @@ void WorkforceWorld::pay_period(std::uint32_t rep, double team_attainment, Workf
   ++observed.period_ends;
   observed.attainment_sum += attained;
   attainments_.push_back(attained);
+  period_attainment_[rep] = attained;
   observed.reached_quota += attained >= 1.0 ? 1 : 0;
+  if (!full_period) return;
 
   // Would the rep rather work elsewhere? Certainty equivalent (CARA, normal pay) of its monthly pay
   // smoothed over periods, less the plan's risk premium r Var / 2 and the cost of its effort,
   // against the outside option.
+  const RepProfile& profile = params_of(rep).profile;
   const double monthly = pay.total / months_per_period_;
   pay_ema_[rep] += (pay_ema_[rep] == 0.0 ? 1.0 : 0.5) * (monthly - pay_ema_[rep]);
-  const double monthly_sd =
-      period_pay_sd(params_, quota_[rep], expected_revenue_[rep], margin_share_[rep], productivity(rep)) /
-      months_per_period_;
-  const double certainty_equivalent = pay_ema_[rep] -
-                                      params_.profile.risk_aversion * monthly_sd * monthly_sd / 2.0 -
+  const double monthly_sd = period_pay_sd(params_of(rep), quota_[rep], expected_revenue_[rep],
+                                          margin_share_[rep], productivity(rep)) /
+                            months_per_period_;
+  const double certainty_equivalent = pay_ema_[rep] - profile.risk_aversion * monthly_sd * monthly_sd / 2.0 -
                                       effort_cost_in_period_[rep] / months_per_period_;
-  months_below_option_[rep] = certainty_equivalent < params_.profile.outside_option
-                                  ? months_below_option_[rep] + months_per_period_
-                                  : 0.0;
+  months_below_option_[rep] =
+      certainty_equivalent < profile.outside_option ? months_below_option_[rep] + months_per_period_ : 0.0;
 
   quota_[rep] = next_quota(quota_[rep], attained, plan.quota_ratchet, plan.quota_floor);
   booked_revenue_[rep] = booked_margin_[rep] = effort_cost_in_period_[rep] = churned_sales_[rep] =
@@ -207,9 +229,34 @@ void WorkforceWorld::pay_period(std::uint32_t rep, double team_attainment, Workf
   }
 }
 
-WorkforceMonth WorkforceWorld::settle(std::uint32_t month, const TerritoryMonth& territories) {
+void WorkforceWorld::tally_quintiles(const std::vector<std::uint8_t>& employed,
+                                     WorkforceMonth& observed) const {
+  std::vector<std::uint32_t> ranked;
+  for (std::uint32_t rep = 0; rep < params_.reps; ++rep)
+    if (employed[rep]) ranked.push_back(rep);
+  if (ranked.empty()) return;
+  // Ties (reps alike) keep slot order, so the tally is the same on every platform.
+  std::ranges::stable_sort(ranked, [&](std::uint32_t a, std::uint32_t b) {
+    return params_of(a).profile.skill > params_of(b).profile.skill;
+  });
+  const std::size_t fifth = std::max<std::size_t>(1, ranked.size() / 5);
+  const auto add = [&](std::uint32_t rep, QuintileTally& tally) {
+    ++tally.rep_months;
+    tally.sell_effort += choices_[rep].sell;
+    if (!std::isnan(period_attainment_[rep]))
+      ++tally.period_ends, tally.attainment_sum += period_attainment_[rep];
+  };
+  for (std::size_t k = 0; k < fifth; ++k) {
+    add(ranked[k], observed.top_quintile);
+    add(ranked[ranked.size() - 1 - k], observed.bottom_quintile);
+  }
+}
+
+WorkforceMonth WorkforceWorld::settle(std::uint32_t month, const TerritoryMonth& territories,
+                                      bool last_month) {
   WorkforceMonth observed;
   const bool period_ends = is_period_end(params_.plan.period, month);
+  const bool closes_early = last_month && !period_ends;
   const EffortResponse& response = params_.response;
   for (std::uint32_t rep = 0; rep < params_.reps; ++rep) {
     const RepChoice& choice = choices_[rep];
@@ -224,6 +271,7 @@ WorkforceMonth WorkforceWorld::settle(std::uint32_t month, const TerritoryMonth&
       revenue += pulled_revenue_[rep];
       margin += pulled_margin_[rep];
       observed.discount_revenue += pulled * response.pull_forward_cost;
+      observed.timing_discount += pulled * response.pull_forward_cost;
       ++observed.pull_forwards;
     }
     booked_revenue_[rep] += revenue;
@@ -257,11 +305,19 @@ WorkforceMonth WorkforceWorld::settle(std::uint32_t month, const TerritoryMonth&
     observed.hunt_effort += choice.hunt;
     observed.cherry_picking_reps += choice.cherry_pick ? 1 : 0;
     observed.coaching_reps += choice.coaching > 0.0 ? 1 : 0;
-    const double cost = params_.profile.effort_cost / 2.0;
-    effort_cost_in_period_[rep] += cost * (choice.sell * choice.sell + choice.service * choice.service +
-                                           choice.coaching * choice.coaching + choice.hunt * choice.hunt);
+    const RepProfile& profile = params_of(rep).profile;
+    const double cost = profile.effort_cost / 2.0;
+    // Net of what serving is worth to the rep for its own sake, as in its choice.
+    effort_cost_in_period_[rep] +=
+        selling_cost(profile, choice.sell) - profile.service_norm * choice.service +
+        cost *
+            (choice.service * choice.service + choice.coaching * choice.coaching + choice.hunt * choice.hunt);
   }
-  if (!period_ends) return observed;
+  std::ranges::fill(period_attainment_, std::nan(""));
+  if (!period_ends && !closes_early) {
+    tally_quintiles(employed_, observed);
+    return observed;
+  }
   double booked = 0.0, quota = 0.0;
   for (std::uint32_t rep = 0; rep < params_.reps; ++rep) {
     if (!employed_[rep]) continue;
@@ -270,11 +326,15 @@ WorkforceMonth WorkforceWorld::settle(std::uint32_t month, const TerritoryMonth&
                   : booked_revenue_[rep];
     quota += quota_[rep];
   }
-  const double team_attainment = quota > 0.0 ? booked / quota : 0.0;
+  const std::uint32_t months_open = period_ends ? months_per_period_ : month % months_per_period_;
+  const double share_of_period = static_cast<double>(months_open) / months_per_period_;
+  const double team_attainment = quota > 0.0 ? booked / (quota * share_of_period) : 0.0;
+  // Ranked among those who worked the month, so a rep who quits now still counts in its fifth.
+  const std::vector<std::uint8_t> worked = employed_;
   for (std::uint32_t rep = 0; rep < params_.reps; ++rep) {
-    // Salary was paid month by month; the period's settlement pays the rest of the plan.
-    if (employed_[rep]) pay_period(rep, team_attainment, observed);
+    if (employed_[rep]) pay_period(rep, team_attainment, share_of_period, observed);
   }
+  tally_quintiles(worked, observed);
   return observed;
 }
 

@@ -28,23 +28,39 @@ class WorkforceWorld {
   /// The reps' choices for `month`, given what their territories did and promise (last month).
   const DeliveredService& decide(std::uint32_t month, const TerritoryMonth& outlook);
 
-  /// Books the month's results, pays at period ends, ratchets quotas, handles quits and hires.
-  WorkforceMonth settle(std::uint32_t month, const TerritoryMonth& territories);
+  /// Books the month's results, pays at period ends, ratchets quotas, handles quits and hires. In the
+  /// run's last month a period still open is settled pro rata (prorated()), so its commission counts.
+  WorkforceMonth settle(std::uint32_t month, const TerritoryMonth& territories, bool last_month = false);
 
   [[nodiscard]] std::uint32_t reps() const noexcept { return params_.reps; }
+  /// The traits of the rep now in slot `rep` (drawn when it was hired).
+  [[nodiscard]] const RepProfile& profile_of(std::uint32_t rep) const { return rep_params_[rep].profile; }
   /// Quota attainment of every rep at every period end so far, in order.
   [[nodiscard]] const std::vector<double>& attainments() const noexcept { return attainments_; }
 
  private:
   [[nodiscard]] double productivity(std::uint32_t rep) const;
+  /// The workforce's parameters with this rep's own traits in the profile.
+  [[nodiscard]] const WorkforceParams& params_of(std::uint32_t rep) const { return rep_params_[rep]; }
+  /// Draws the traits of the rep who now fills slot `rep` (its hires_[rep]-th occupant).
+  void draw_traits(std::uint32_t rep);
   /// One rep's choice for the month; touches only that rep's columns.
   void decide_rep(std::uint32_t rep, std::uint32_t month, std::uint32_t month_in_period,
                   const TerritoryMonth& outlook);
-  void pay_period(std::uint32_t rep, double team_attainment, WorkforceMonth& observed);
+  /// Pays the period that ends now (`share_of_period` < 1: the run ends it early) and, at a full
+  /// period end, ratchets the quota and lets the rep quit.
+  void pay_period(std::uint32_t rep, double team_attainment, double share_of_period,
+                  WorkforceMonth& observed);
+  /// Adds this month's selling effort and any period-end attainment (period_attainment_) of the top
+  /// and bottom skill fifths among the `employed` reps.
+  void tally_quintiles(const std::vector<std::uint8_t>& employed, WorkforceMonth& observed) const;
   void hire(std::uint32_t rep);
 
   WorkforceParams params_;
   sim::core::RandomStream draws_;
+  sim::core::RandomStream trait_draws_;
+  std::vector<WorkforceParams> rep_params_;  ///< per rep: params_ with its own profile
+  std::vector<std::uint32_t> hires_;         ///< occupants of each slot so far, the current one included
   std::uint32_t months_per_period_;
   DeliveredService delivered_;
   std::vector<RepChoice> choices_;
@@ -69,6 +85,7 @@ class WorkforceWorld {
   std::vector<double> bookings_value_;
   std::vector<double> expected_revenue_;  ///< last month's belief of a month's revenue at normal effort
   std::vector<double> margin_share_;
+  std::vector<double> period_attainment_;  ///< this month's attainment per rep, NaN where no period ended
   std::vector<double> attainments_;
 };
 

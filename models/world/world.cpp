@@ -555,7 +555,10 @@ RunObservation simulate_run(const Scenario& scenario, const sim::core::RunAddres
     for (std::uint32_t month = 1; month <= scenario.run.horizon_months; ++month) {
       const workforce::DeliveredService& delivered = reps.decide(month, world.territory_outlook());
       months.push_back(world.advance(month, &delivered, &territories));
-      workforce_months.push_back(reps.settle(month, territories));
+      workforce_months.push_back(reps.settle(month, territories, month == scenario.run.horizon_months));
+      // A deal pulled forward was bought now at a discount: the firm's revenue and margin lose it.
+      months.back().revenue -= workforce_months.back().timing_discount;
+      months.back().margin -= workforce_months.back().timing_discount;
       if (partners)
         partnership_months.push_back(partners->advance(month, managed ? &delivered.service : nullptr));
     }

@@ -474,10 +474,10 @@ TEST_CASE("a full workforce loads key by key and its resolved YAML loads back th
   CHECK(w.profile.outside_option == 3200.0);
   CHECK(w.profile.new_hire_productivity == 0.5);
   CHECK(w.profile.months_to_learn == 8.0);
-  CHECK(w.response.sell_lift == 0.6);
+  CHECK(w.response.sell_elasticity == 0.4);
   CHECK(w.response.service_lift == 1.25);
   CHECK(w.response.coaching_lift == 2.5);
-  CHECK(w.response.discount_elasticity == 3.5);
+  CHECK(w.response.price_elasticity == 3.5);
   CHECK(w.response.bookings_cv == 0.3);
   CHECK(w.response.pull_forward_share == 0.25);
   CHECK(w.response.pull_forward_cost == 0.05);
@@ -618,7 +618,7 @@ TEST_CASE("bad workforce values are located at their key", "[io][workforce][bad-
   CHECK(only_problem(one_segment + "workforce:\n  product_lines: 0\n").message == "0 must be at least 1");
   CHECK(only_problem(one_segment + "workforce:\n  profile:\n    effort_cost: 0\n").to_string() ==
         "bad.yaml:6:18: workforce.profile.effort_cost: 0 must be more than 0 (allowed: a number > 0)");
-  CHECK(only_problem(one_segment + "workforce:\n  respons:\n    sell_lift: 1\n").message ==
+  CHECK(only_problem(one_segment + "workforce:\n  respons:\n    sell_elasticity: 1\n").message ==
         "unknown key 'respons' (did you mean 'response'?)");
   CHECK(only_problem(one_segment + "workforce:\n  reps: 100001\n").to_string() ==
         "bad.yaml:5:9: workforce.reps: 100001 reps are too many (allowed: at most 100000 reps)");

@@ -329,3 +329,57 @@ TEST_CASE("a SPIFF per new customer sends reps hunting and pays exactly for the 
   compare_and_report(farming, spiff, "churn_rate", "SPIFF 500 - none");
   compare_and_report(farming, spiff, "profit_after_pay", "SPIFF 500 - none");
 }
+
+TEST_CASE("a plan period the run ends early still pays its commission, pro rata", "[workforce][plan]") {
+  // An annual plan over a 6-month run: the half year booked earns its commission at the run's end.
+  auto half_year = staffed_market();
+  half_year.run.horizon_months = 6;
+  half_year.workforce.plan.period = EvaluationPeriod::year;
+  const auto pay = values_of(half_year, "comp_cost", 2);
+  const auto booked = values_of(half_year, "booked_revenue", 2);
+  const double salaries = half_year.workforce.plan.salary_per_month * half_year.workforce.reps * 6.0;
+  for (std::size_t r = 0; r < pay.size(); ++r)
+    CHECK(pay[r] - salaries == Approx(0.05 * booked[r]).epsilon(0.02));
+}
+
+TEST_CASE("reps on a linear margin commission do not pull deals forward, which would only cost them",
+          "[workforce][plan]") {
+  // Pulling a deal in books its margin less the pull-forward discount now, instead of its full margin
+  // next month: under a flat rate that never pays.
+  auto on_margin = staffed_market();
+  on_margin.workforce.plan.commission = models::workforce::Commission{CommissionBase::margin, {{0.0, 0.15}}};
+  on_margin.workforce.plan.quota_per_month = 4500.0;
+  for (double pulls : values_of(on_margin, "pull_forwards", 3)) CHECK(pulls == 0.0);
+}
+
+TEST_CASE("a max_effort below a quarter still lets reps sell, up to it", "[workforce][plan]") {
+  auto tired = staffed_market();
+  tired.workforce.max_effort = 0.2;
+  for (double effort : values_of(tired, "sell_effort", 2)) {
+    CHECK(effort > 0.1);
+    CHECK(effort <= 0.2 + 1e-12);
+  }
+}
+
+TEST_CASE("a team bonus makes reps of a small team sell harder", "[workforce][plan]") {
+  // With two reps a rep's own sales decide half of the team's attainment, so the pool moves its effort.
+  auto pair = staffed_market();
+  pair.segments.front().size = 360;
+  pair.segments.front().initial_customers = 300;
+  pair.workforce.reps = 2;
+  pair.workforce.plan.commission.reset();
+  auto pooled = pair;
+  pooled.workforce.plan.team_bonus = models::workforce::TeamBonus{.pool = 8000.0, .share = 0.5};
+  const auto effort = compare_and_report(pair, pooled, "sell_effort", "team bonus - salary only, 2 reps");
+  CHECK(effort.paired.ci_low > 0.0);
+}
+
+TEST_CASE("reps who differ in skill differ in attainment and effort, top fifth above bottom fifth",
+          "[workforce][traits]") {
+  auto mixed = staffed_market();
+  mixed.workforce.spread.skill = models::workforce::TraitSpread{.sd = 0.3};
+  for (double gap : values_of(mixed, "attainment_quintile_gap", 3)) CHECK(gap > 0.2);
+  for (double gap : values_of(mixed, "sell_effort_quintile_gap", 3)) CHECK(gap > 0.0);
+  // Alike reps: the fifths differ only by noise.
+  for (double gap : values_of(staffed_market(), "attainment_quintile_gap", 3)) CHECK(std::abs(gap) < 0.1);
+}

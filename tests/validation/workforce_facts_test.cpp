@@ -1,0 +1,199 @@
+// The workforce's validation battery: each stylized fact of sales compensation checked for its size
+// against the literature's band, on both worlds of validation_worlds.h, under common random numbers.
+// Every check prints the effect with its 95% CI and writes a row of VALIDATION.md.
+#include <string>
+#include <vector>
+
+#include <catch2/catch.hpp>
+
+#include <fmt/format.h>
+
+#include "tests/validation/fact_check.h"
+#include "tests/validation/validation_worlds.h"
+
+using namespace salesim;
+using models::workforce::CommissionBase;
+using models::workforce::CommissionTier;
+using models::workforce::EvaluationPeriod;
+
+namespace {
+
+constexpr std::uint32_t replications = 16;
+
+double rate_of(const models::Scenario& world) { return world.workforce.plan.commission->tiers.front().rate; }
+
+/// Misra & Nair's old plan on a world: a quarterly quota, commission from half the quota up to 133% of
+/// it and none above (the cap), and a quota that ratchets up after overachievement. At quota it pays
+/// what the world's linear commission pays.
+models::Scenario capped_ratcheting(models::Scenario world) {
+  world.workforce.plan.period = EvaluationPeriod::quarter;
+  world.workforce.plan.commission->tiers = {{0.0, 0.0}, {0.5, 2.0 * rate_of(world)}, {1.33, 0.0}};
+  world.workforce.plan.quota_ratchet = 0.5;
+  return world;
+}
+
+models::Scenario without_cap(models::Scenario world) {
+  world.workforce.plan.commission->tiers.resize(2);
+  return world;
+}
+
+models::Scenario without_ratchet(models::Scenario world) {
+  world.workforce.plan.quota_ratchet = 0.0;
+  return world;
+}
+
+std::string percent(double value) { return fmt::format("{:+.1f}%", value); }
+
+bool inside(const analysis::SummaryStatistics& effect, double low, double high) {
+  return effect.ci_low >= low && effect.ci_high <= high;
+}
+
+}  // namespace
+
+TEST_CASE("fact 1: removing the cap and the ratchet raises revenue by 3 to 20 percent", "[validation]") {
+  for (const models::Scenario& world : tests::validation_worlds()) {
+    const auto before = tests::run_replications(capped_ratcheting(world), {"revenue"}, replications);
+    const auto after = tests::run_replications(without_ratchet(without_cap(capped_ratcheting(world))),
+                                               {"revenue"}, replications);
+    const auto effect = tests::percent_change(before.at("revenue"), after.at("revenue"));
+    const bool passed = inside(effect, 3.0, 20.0);
+    tests::record_fact({1, "removing the pay cap and the quota ratchet raises revenue", "Misra & Nair 2011",
+                        world.name, "revenue change, %", "+3% to +20% (field: +9%)", effect, passed});
+    CHECK(passed);
+  }
+}
+
+// Known gap, stated in the README: the ratchet costs more revenue than the cap (about -8% against
+// -7%). Reps weigh a ratcheted quota over the next year; with only the next period in view the
+// ratchet costs about 1% and fact 1 falls to +2%. Marked to fail: when the model reaches the band,
+// this test goes red and the mark must go.
+TEST_CASE("fact 2: a ratchet costs revenue, less than the cap does", "[validation][!shouldfail]") {
+  for (const models::Scenario& world : tests::validation_worlds()) {
+    const auto both = capped_ratcheting(world);
+    const std::vector<std::string> metrics = {"revenue", "sell_effort"};
+    const auto ratcheting = tests::run_replications(without_cap(both), metrics, replications);
+    const auto fixed = tests::run_replications(without_ratchet(without_cap(both)), metrics, replications);
+    const auto capped = tests::run_replications(without_ratchet(both), metrics, replications);
+    const auto ratchet = tests::percent_change(fixed.at("revenue"), ratcheting.at("revenue"));
+    const auto cap = tests::percent_change(fixed.at("revenue"), capped.at("revenue"));
+    const bool passed = ratchet.ci_high < 0.0 && ratchet.mean > cap.mean;
+    tests::record_fact(
+        {2, "a ratcheting quota makes reps ahead hold back: revenue falls, less than under a cap",
+         "Leone, Misra & Zimmerman 2004; Misra & Nair 2011", world.name, "revenue change from the ratchet, %",
+         "below 0 and smaller than the cap's (" + percent(cap.mean) + ")", ratchet, passed});
+    CHECK(passed);
+  }
+}
+
+// Known gap, stated in the README: the bend comes from pulled deals only. Every rep has the same
+// quota, so with skills that differ most reps are far above or below it in the last quarter, and
+// those below give up about as much effort as those near it add.
+TEST_CASE("fact 3: an annual quota bonus bends bookings into the last quarter, by effort and timing",
+          "[validation][!shouldfail]") {
+  for (const models::Scenario& world : tests::validation_worlds()) {
+    auto linear = world;
+    linear.workforce.plan.period = EvaluationPeriod::year;
+    auto bonus = linear;
+    // Half the commission moves into a lump sum for making the annual quota.
+    bonus.workforce.plan.commission->tiers = {{0.0, rate_of(world) / 2.0}};
+    bonus.workforce.plan.quota_bonus = rate_of(world) / 2.0 * 12.0 * world.workforce.plan.quota_per_month;
+    // Without deals to pull forward, any bend left comes from effort.
+    auto effort_only = bonus, linear_effort_only = linear;
+    effort_only.workforce.response.pull_forward_share = 0.0;
+    linear_effort_only.workforce.response.pull_forward_share = 0.0;
+    const std::vector<std::string> metrics = {"last_quarter_share", "pull_forwards"};
+    const auto flat = tests::run_replications(linear, metrics, replications);
+    const auto bent = tests::run_replications(bonus, metrics, replications);
+    const auto flat_effort = tests::run_replications(linear_effort_only, metrics, replications);
+    const auto bent_effort = tests::run_replications(effort_only, metrics, replications);
+    const auto bend = tests::difference(flat.at("last_quarter_share"), bent.at("last_quarter_share"));
+    const auto by_effort =
+        tests::difference(flat_effort.at("last_quarter_share"), bent_effort.at("last_quarter_share"));
+    const auto pulls = tests::level(bent.at("pull_forwards"));
+    const bool passed = bend.ci_low > 0.0 && by_effort.ci_low > 0.0 && pulls.mean > 0.0;
+    tests::record_fact({3, "an annual quota bonus bends bookings into the last quarter", "Oyer 1998",
+                        world.name, "last-quarter share of yearly bookings, bonus - linear",
+                        fmt::format("above 0, and above 0 without pull-forwards too (effort alone: {:+.3f})",
+                                    by_effort.mean),
+                        bend, passed});
+    CHECK(passed);
+  }
+}
+
+TEST_CASE("fact 6: salaried reps sell less, but they still sell", "[validation]") {
+  for (const models::Scenario& world : tests::validation_worlds()) {
+    auto salary = world;
+    salary.workforce.plan.commission.reset();
+    // The same expected pay as salary alone.
+    salary.workforce.plan.salary_per_month += rate_of(world) * world.workforce.plan.quota_per_month;
+    const std::vector<std::string> metrics = {"sell_effort", "revenue"};
+    const auto commission = tests::run_replications(world, metrics, replications);
+    const auto salaried = tests::run_replications(salary, metrics, replications);
+    const auto effort = tests::ratio_of(commission.at("sell_effort"), salaried.at("sell_effort"));
+    const bool passed = effort.ci_low > 0.0 && effort.ci_high < 1.0;
+    tests::record_fact(
+        {6, "salary only lowers selling effort, which stays positive",
+         "Holmstrom 1979; Basu, Lal, Srinivasan & Staelin 1985", world.name,
+         "sell effort under salary / under commission",
+         fmt::format("between 0 and 1 (revenue {})",
+                     percent(tests::percent_change(commission.at("revenue"), salaried.at("revenue")).mean)),
+         effort, passed});
+    CHECK(passed);
+  }
+}
+
+TEST_CASE("fact 7: risk-averse reps quit commission-heavy plans more, and turnover stays plausible",
+          "[validation]") {
+  for (const models::Scenario& world : tests::validation_worlds()) {
+    // Most pay at risk: a third of the salary, commission raised to keep expected pay.
+    auto heavy = world;
+    const double moved = world.workforce.plan.salary_per_month * 2.0 / 3.0;
+    heavy.workforce.plan.salary_per_month -= moved;
+    heavy.workforce.plan.commission->tiers.front().rate += moved / world.workforce.plan.quota_per_month;
+    auto averse = heavy;
+    averse.workforce.profile.risk_aversion *= 4.0;
+    averse.workforce.spread.risk_aversion->sd *= 4.0;
+    const auto calm = tests::run_replications(heavy, {"quits"}, replications);
+    const auto anxious = tests::run_replications(averse, {"quits"}, replications);
+    const auto more = tests::difference(calm.at("quits"), anxious.at("quits"));
+    // Annual turnover of the risk-averse team: quits per rep and year.
+    const double rep_years = world.workforce.reps * world.run.horizon_months / 12.0;
+    std::vector<double> turnover;
+    for (double quits : anxious.at("quits")) turnover.push_back(100.0 * quits / rep_years);
+    const auto yearly = tests::level(turnover);
+    const bool passed = more.ci_low > 0.0 && yearly.ci_high < 100.0;
+    tests::record_fact(
+        {7, "risk-averse reps quit a commission-heavy plan more often",
+         "Holmstrom & Milgrom 1987; Lo, Ghosh & Lafontaine 2011", world.name, "quits, risk aversion x4 - x1",
+         fmt::format("above 0, annual turnover below 100% (it is {:.0f}%)", yearly.mean), more, passed});
+    CHECK(passed);
+  }
+}
+
+TEST_CASE("fact 9: revenue commission with discount authority discounts deeper and earns less margin",
+          "[validation]") {
+  for (const models::Scenario& world : tests::validation_worlds()) {
+    const double gross_margin = world.segments.front().gross_margin;
+    auto on_revenue = world;
+    on_revenue.workforce.discount_authority = 0.8 * gross_margin;
+    auto on_margin = on_revenue;
+    // The same pay at list price: the rate on margin is the revenue rate over the gross margin.
+    on_margin.workforce.plan.commission =
+        models::workforce::Commission{CommissionBase::margin, {{0.0, rate_of(world) / gross_margin}}};
+    on_margin.workforce.plan.quota_per_month = world.workforce.plan.quota_per_month * gross_margin;
+    const std::vector<std::string> metrics = {"discount_depth", "margin"};
+    const auto margin_plan = tests::run_replications(on_margin, metrics, replications);
+    const auto revenue_plan = tests::run_replications(on_revenue, metrics, replications);
+    const auto deeper =
+        tests::difference(margin_plan.at("discount_depth"), revenue_plan.at("discount_depth"));
+    const auto margin = tests::percent_change(margin_plan.at("margin"), revenue_plan.at("margin"));
+    const auto left = tests::level(revenue_plan.at("margin"));
+    const bool passed = deeper.ci_low > 0.0 && margin.ci_high < 0.0 && left.ci_low > 0.0;
+    tests::record_fact(
+        {9, "revenue commission with discount authority: deeper discounts, lower margin",
+         "Lal 1986; Bhardwaj 2001", world.name, "margin change, revenue - margin commission, %",
+         fmt::format("below 0 with the margin still positive (discount depth {:+.3f})", deeper.mean), margin,
+         passed});
+    CHECK(passed);
+  }
+}
