@@ -84,11 +84,11 @@ void record_fact(const FactRow& row) {
                            row.effect.ci_high, row.effect.n, row.band, row.passed ? "pass" : "FAIL");
   const std::filesystem::path folder = std::filesystem::path(SALESIM_BINARY_DIR) / "validation";
   std::filesystem::create_directories(folder);
-  const std::filesystem::path file = folder / fmt::format("fact-{:02}-{}.json", row.fact, slug(row.world));
+  const std::filesystem::path file = folder / fmt::format("fact-{}-{}.json", row.fact, slug(row.world));
   const std::filesystem::path partial = file.string() + ".tmp";
   {
     std::ofstream out(partial);
-    out << "{\"fact\": " << row.fact << ", \"claim\": " << json_text(row.claim)
+    out << "{\"fact\": " << json_text(row.fact) << ", \"claim\": " << json_text(row.claim)
         << ", \"source\": " << json_text(row.source) << ", \"world\": " << json_text(row.world)
         << ", \"measure\": " << json_text(row.measure) << ", \"band\": " << json_text(row.band)
         << ", \"mean\": " << json_number(row.effect.mean)

@@ -36,7 +36,7 @@ using MetricRuns = std::map<std::string, std::vector<double>>;
 
 /// One row of VALIDATION.md: a fact checked on one world.
 struct FactRow {
-  int fact = 0;         ///< its number in the battery
+  std::string fact;     ///< its number in the battery, with a letter for a part ("4a")
   std::string claim;    ///< the stylized fact, in a few words
   std::string source;   ///< who found it
   std::string world;    ///< distributor_world or consumer_world
@@ -46,7 +46,7 @@ struct FactRow {
   bool passed = false;
 };
 
-/// @brief Prints the row and writes it as JSON to <binary dir>/validation/fact-<n>-<world>.json
+/// @brief Prints the row and writes it as JSON to <binary dir>/validation/fact-<id>-<world>.json
 /// (renamed into place), where the VALIDATION.md script reads it.
 void record_fact(const FactRow& row);
 

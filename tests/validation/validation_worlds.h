@@ -4,7 +4,6 @@
 
 #include <cstdint>
 #include <string>
-#include <vector>
 
 #include "models/scenario.h"
 
@@ -115,7 +114,5 @@ inline models::Scenario consumer_world() {
                    .quota_per_month = 15000.0,
                    .commission_rate = 0.05});
 }
-
-inline std::vector<models::Scenario> validation_worlds() { return {distributor_world(), consumer_world()}; }
 
 }  // namespace salesim::tests
