@@ -83,6 +83,9 @@ struct Spiff {
 struct IncentivePlan {
   EvaluationPeriod period = EvaluationPeriod::month;
   double salary_per_month = 0.0;
+  /// The firm sets the salary at each period's start so that a typical rep's certainty-equivalent
+  /// pay net of its effort cost meets the outside option (the participation constraint of LEN models).
+  bool salary_meets_outside_option = false;
   std::optional<Commission> commission{};
   /// Lump sum paid when attainment >= 1. A step like this pays reps to time sales around the period
   /// end (Oyer 1998), which is why the evaluation period matters.

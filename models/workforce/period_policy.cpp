@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <numbers>
 
 #include <boost/math/distributions/normal.hpp>
 
@@ -12,18 +13,22 @@ namespace {
 
 constexpr std::size_t grid_points = 40;
 
-/// A month's bookings noise as seven points of the standard normal, -3 to 3, weighted by its density.
+/// A month's bookings noise as the seven-point Gauss-Hermite rule for the standard normal (nodes and
+/// weights of Abramowitz & Stegun 1964, table 25.10, rescaled from exp(-x^2) to the normal density):
+/// exact for polynomials of degree 13.
 struct NoiseNodes {
   static constexpr std::size_t size = PeriodPolicy::noise_nodes_size;
   std::array<double, size> z{}, weight{};
   NoiseNodes() {
-    const boost::math::normal standard;
-    double total = 0.0;
-    for (std::size_t k = 0; k < z.size(); ++k) {
-      z[k] = -3.0 + static_cast<double>(k);
-      total += weight[k] = boost::math::pdf(standard, z[k]);
+    constexpr std::array<double, 4> x = {0.0, 0.816287882858965, 1.673551628767471, 2.651961356835233};
+    constexpr std::array<double, 4> w = {0.810264617556807, 0.425607252610128, 0.054515582819127,
+                                         0.000971781245100};
+    const double root_pi = std::sqrt(std::numbers::pi);
+    for (std::size_t k = 0; k < size; ++k) {
+      const std::size_t from_centre = k < 3 ? 3 - k : k - 3;
+      z[k] = (k < 3 ? -1.0 : 1.0) * std::numbers::sqrt2 * x[from_centre];
+      weight[k] = w[from_centre] / root_pi;
     }
-    for (double& w : weight) w /= total;
   }
 };
 const NoiseNodes noise_nodes;
@@ -41,6 +46,7 @@ PeriodPolicy::PeriodPolicy(const WorkforceParams& params, const RepOutlook& star
   // bookings_value_next is per unit of revenue pulled and already carries the margin share.
   pull_loss_ = start.bookings_value_next * response.pull_forward_share * start.revenue_per_month;
   sells_ = effort_grid(params.max_effort);
+  normal_bookings_ = month_bookings(1.0, 0.0);
   discounts_ = {0.0};
   for (int k = 1; k <= 4 && params.discount_authority > 0.0; ++k)
     discounts_.push_back(params.discount_authority * k / 4.0);
@@ -98,8 +104,9 @@ double PeriodPolicy::terminal(double booked) const {
 
 double PeriodPolicy::value(std::uint32_t months_left, double booked) const {
   const std::vector<double>& row = values_[months_left];
-  const double position = (booked - grid_low_) / grid_step_;
-  if (position <= 0.0) return row.front();
+  // Below the grid, carry on the first slope down to nothing booked; below that the plan pays flat.
+  const double position = (std::max(0.0, booked) - grid_low_) / grid_step_;
+  if (position <= 0.0) return row.front() + position * (row[1] - row.front());
   // Above the grid, carry on the last slope (commission keeps paying there).
   const double last = static_cast<double>(grid_points - 1);
   if (position >= last) return row.back() + (position - last) * (row.back() - row[grid_points - 2]);
@@ -109,31 +116,55 @@ double PeriodPolicy::value(std::uint32_t months_left, double booked) const {
 }
 
 double PeriodPolicy::expected_next(std::uint32_t months_left, double booked, double bookings) const {
-  // A month's bookings vary by bookings_cv of their mean, so selling harder also risks more pay.
-  const double noise_sd = params_.response.bookings_cv * std::max(0.0, bookings);
+  const double noise_sd = noise_sd_of(bookings);
+  const double centre = booked + bookings;
+  const double tilt = tilt_of(months_left, centre, noise_sd);
   std::array<double, noise_nodes.size> values{};
   for (std::size_t k = 0; k < values.size(); ++k) {
-    const double next = booked + bookings + noise_sd * noise_nodes.z[k];
+    const double next = centre + noise_sd * (noise_nodes.z[k] - tilt);
     double v = value(months_left - 1, next);
     // At the period end the rep may still pull next month's deals in.
     if (months_left == 1 && pulled_ > 0.0) v = std::max(v, value(0, next + pulled_) - pull_loss_);
     values[k] = v;
   }
-  return certainty_equivalent_of(values, params_.profile.risk_aversion);
+  return certainty_equivalent_of(values, tilt, params_.profile.risk_aversion);
 }
 
-double PeriodPolicy::certainty_equivalent_of(const std::array<double, noise_nodes_size>& values,
+double PeriodPolicy::tilt_of(std::uint32_t months_left, double centre, double noise_sd) const {
+  const double r = params_.profile.risk_aversion;
+  if (r <= 0.0 || noise_sd <= 0.0) return 0.0;
+  // What a CARA rep fears sits r x slope x sd below the mean; the nodes move there.
+  const double slope =
+      (value(months_left - 1, centre + noise_sd) - value(months_left - 1, centre - noise_sd)) /
+      (2.0 * noise_sd);
+  return std::clamp(r * slope * noise_sd, 0.0, 8.0);
+}
+
+double PeriodPolicy::noise_sd_of(double bookings) const {
+  // Proportional noise: selling harder also risks more pay. Additive: the same risk at any effort.
+  const double scale =
+      params_.response.bookings_noise == BookingsNoise::additive ? normal_bookings_ : bookings;
+  return params_.response.bookings_cv * std::max(0.0, scale);
+}
+
+double PeriodPolicy::certainty_equivalent_of(const std::array<double, noise_nodes_size>& values, double tilt,
                                              double risk_aversion) {
-  double mean = 0.0;
-  for (std::size_t k = 0; k < values.size(); ++k) mean += noise_nodes.weight[k] * values[k];
-  if (risk_aversion <= 0.0) return mean;
-  // CARA: CE = -log E[exp(-r V)] / r, taken about the lowest value so the exponentials stay finite.
-  // Effort costs are money, so the CE of what is left carries back month by month (no wealth effect).
-  const double lowest = *std::ranges::min_element(values);
-  double expected = 0.0;
+  if (risk_aversion <= 0.0) {
+    double mean = 0.0;
+    for (std::size_t k = 0; k < values.size(); ++k) mean += noise_nodes.weight[k] * values[k];
+    return mean;
+  }
+  // CARA: CE = -log E[exp(-r V)] / r. The values were taken at nodes shifted down by `tilt` sd, so
+  // each carries the likelihood ratio exp(tilt z - tilt^2 / 2) (exact for pay linear in bookings);
+  // the log-sum-exp keeps the exponentials finite. Effort costs are money, so the CE of what is left
+  // carries back month by month (no wealth effect).
+  std::array<double, noise_nodes_size> exponents{};
   for (std::size_t k = 0; k < values.size(); ++k)
-    expected += noise_nodes.weight[k] * std::exp(-risk_aversion * (values[k] - lowest));
-  return lowest - std::log(expected) / risk_aversion;
+    exponents[k] = -risk_aversion * values[k] + tilt * noise_nodes.z[k] - tilt * tilt / 2.0;
+  const double top = *std::ranges::max_element(exponents);
+  double sum = 0.0;
+  for (std::size_t k = 0; k < values.size(); ++k) sum += noise_nodes.weight[k] * std::exp(exponents[k] - top);
+  return -(top + std::log(sum)) / risk_aversion;
 }
 
 std::vector<double> PeriodPolicy::option_values(double booked, std::uint32_t months_left) const {
@@ -150,15 +181,17 @@ std::vector<double> PeriodPolicy::option_values(double booked, std::uint32_t mon
 
 double PeriodPolicy::pull_forward_gain(double booked, double sell, double discount) const {
   const double bookings = month_bookings(sell, discount);
-  const double noise_sd = params_.response.bookings_cv * std::max(0.0, bookings);
+  const double noise_sd = noise_sd_of(bookings);
+  const double centre = booked + bookings;
+  const double tilt = tilt_of(1, centre, noise_sd);
   std::array<double, noise_nodes_size> pulled{}, kept{};
   for (std::size_t k = 0; k < pulled.size(); ++k) {
-    const double next = booked + bookings + noise_sd * noise_nodes.z[k];
+    const double next = centre + noise_sd * (noise_nodes.z[k] - tilt);
     pulled[k] = value(0, next + pulled_) - pull_loss_;
     kept[k] = value(0, next);
   }
   const double r = params_.profile.risk_aversion;
-  return certainty_equivalent_of(pulled, r) - certainty_equivalent_of(kept, r);
+  return certainty_equivalent_of(pulled, tilt, r) - certainty_equivalent_of(kept, tilt, r);
 }
 
 }  // namespace salesim::models::workforce

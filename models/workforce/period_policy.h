@@ -47,16 +47,23 @@ class PeriodPolicy {
   [[nodiscard]] double expected_next(std::uint32_t months_left, double booked, double bookings) const;
   [[nodiscard]] double terminal(double booked) const;
   [[nodiscard]] double month_bookings(double sell, double discount) const;
-  /// Certainty equivalent of values at the noise nodes for a CARA rep (the mean when risk neutral).
+  /// Standard deviation of a month's bookings (base units) when they are expected to be `bookings`.
+  [[nodiscard]] double noise_sd_of(double bookings) const;
+  /// How many sd below the mean a CARA rep's certainty equivalent is decided, from the local slope
+  /// of the value with `months_left` to go: the nodes are moved there (importance sampling).
+  [[nodiscard]] double tilt_of(std::uint32_t months_left, double centre, double noise_sd) const;
+  /// Certainty equivalent of values at the noise nodes shifted down by `tilt` for a CARA rep (the
+  /// mean when risk neutral, where the tilt is 0).
   [[nodiscard]] static double certainty_equivalent_of(const std::array<double, noise_nodes_size>& values,
-                                                      double risk_aversion);
+                                                      double tilt, double risk_aversion);
 
   WorkforceParams params_;
   RepOutlook start_;
   double measured_nps_ = 0.0;
   bool on_margin_ = false;
-  double pulled_ = 0.0;     ///< base units a pull-forward books now
-  double pull_loss_ = 0.0;  ///< what those deals would have earned next period
+  double pulled_ = 0.0;           ///< base units a pull-forward books now
+  double pull_loss_ = 0.0;        ///< what those deals would have earned next period
+  double normal_bookings_ = 0.0;  ///< a month's bookings at normal effort, base units
   std::vector<double> sells_, discounts_;
   double grid_low_ = 0.0, grid_step_ = 1.0;
   std::vector<std::vector<double>> values_;  ///< [months left][grid point]; index 0 = period end

@@ -57,6 +57,20 @@ std::size_t pick(const std::vector<double>& utilities, double noise, double unif
   return sample_index(logit_probabilities(utilities, noise), uniform01);
 }
 
+/// The best effort between grid points: the vertex of the parabola through the best option and its
+/// neighbours of the same discount (options are sell-major, `stride` discounts per effort), so the
+/// chosen effort moves smoothly with the plan instead of in grid steps.
+double refined_best(const std::vector<double>& sells, const std::vector<double>& options, std::size_t best,
+                    std::size_t stride) {
+  const std::size_t k = best / stride;
+  if (k == 0 || k + 1 >= sells.size()) return sells[k];
+  const double below = options[best - stride], at = options[best], above = options[best + stride];
+  const double curvature = below - 2.0 * at + above;
+  if (!(curvature < 0.0)) return sells[k];
+  const double shift = std::clamp(0.5 * (below - above) / curvature, -0.5, 0.5);
+  return sells[k] + shift * (sells[k + 1] - sells[k]);
+}
+
 double effort_cost(const WorkforceParams& params, double effort) {
   return params.profile.effort_cost * effort * effort / 2.0;
 }
@@ -100,8 +114,10 @@ double pay_moment(const WorkforceParams& params, const RepOutlook& outlook, doub
       outlook.booked_revenue + list_revenue * (1.0 - discount) + later + pulled_revenue;
   const double mean_margin = outlook.booked_margin + list_revenue * (outlook.margin_share - discount) +
                              later * outlook.margin_share + pulled_margin;
-  // Each month's bookings vary by bookings_cv of their mean, independently: the period's sd.
-  const double ahead = list_revenue * (1.0 - discount) + later;
+  // Each month's bookings vary by bookings_cv of their mean (or of normal bookings), independently.
+  const double ahead = response.bookings_noise == BookingsNoise::additive
+                           ? outlook.revenue_per_month * outlook.months_left
+                           : list_revenue * (1.0 - discount) + later;
   const double sd = response.bookings_cv * ahead / std::sqrt(double(outlook.months_left));
   const boost::math::normal standard;
   const auto pay_at = [&](double z) {
@@ -167,6 +183,18 @@ double bookings_value(const WorkforceParams& params, double quota, double revenu
          (2.0 * step);
 }
 
+double participation_salary(const WorkforceParams& params, const RepOutlook& typical) {
+  WorkforceParams unsalaried = params;
+  unsalaried.plan.salary_per_month = 0.0;
+  const PeriodPolicy policy(unsalaried, typical, typical.nps_at_normal_effort);
+  const std::vector<double> options = policy.option_values(0.0, typical.months_left);
+  const double period_value = *std::ranges::max_element(options);
+  double serving = 0.0;
+  for (double service : effort_grid(params.max_effort))
+    serving = std::max(serving, params.profile.service_norm * service - effort_cost(params, service));
+  return std::max(0.0, params.profile.outside_option - period_value / typical.months_left - serving);
+}
+
 RepChoice choose_month(const WorkforceParams& params, const RepOutlook& outlook, const PeriodPolicy& policy,
                        const ChoiceDraws& draws) {
   RepChoice choice;
@@ -217,6 +245,7 @@ RepChoice choose_month(const WorkforceParams& params, const RepOutlook& outlook,
   const std::size_t discounts = plan_ahead.discounts().size();
   choice.sell = plan_ahead.sells()[best / discounts];
   choice.discount = plan_ahead.discounts()[best % discounts];
+  if (params.decision_noise <= 0.0) choice.sell = refined_best(plan_ahead.sells(), options, best, discounts);
 
   // Cherry-picking: selling only to satisfied customers books more for the same effort, while the
   // unhappy ones get neither selling nor service and measured NPS suffers.

@@ -99,6 +99,14 @@ inline constexpr double nps_points_per_service = 12.0;
 class PeriodPolicy;
 
 /**
+ * @brief The monthly salary at which a rep facing `typical` gets its outside option: the outside
+ * option less the certainty equivalent, per month, of the plan's variable pay net of selling
+ * effort cost (the period plan's value with no salary) and less what serving is worth to it for its
+ * own sake. Under CARA the salary moves no choice, so the firm can set it last. At least 0.
+ */
+[[nodiscard]] double participation_salary(const WorkforceParams& params, const RepOutlook& typical);
+
+/**
  * @brief The month's choice: service and coaching jointly (their pay comes through measured NPS
  * this period), selling effort and discount jointly from the period plan `policy` (planned afresh
  * from this outlook when empty), and at a period end whether pulling deals forward pays (Oyer

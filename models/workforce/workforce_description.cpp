@@ -105,6 +105,10 @@ const SectionDescription& response_description() {
                .unit = "elasticity",
                .meaning = "purchases x (1 - discount)^-elasticity",
                .source = "Bijmolt, van Heerde & Pieters 2005 (meta-analysis): mean price elasticity -2.62"})
+          .field("bookings_noise", &EffortResponse::bookings_noise,
+                 {.meaning = "whether bookings noise grows with what is booked or stays at normal bookings' "
+                             "(additive, as in the linear LEN model)",
+                  .words = {"proportional", "additive"}})
           .field("bookings_cv", &EffortResponse::bookings_cv,
                  {.min = 0,
                   .max = 10,
@@ -246,6 +250,11 @@ const SectionDescription& describe_plan() {
                  {.meaning = "evaluation period of quota and bonuses", .words = {"month", "quarter", "year"}})
           .field("salary_per_month", &IncentivePlan::salary_per_month,
                  {.min = 0, .unit = "currency per month", .meaning = "fixed pay"})
+          .field("salary_meets_outside_option", &IncentivePlan::salary_meets_outside_option,
+                 {.meaning =
+                      "the firm sets the salary so a typical rep's certainty-equivalent pay net of effort "
+                      "cost meets the outside option (salary_per_month is then ignored)",
+                  .source = "Holmstrom & Milgrom 1987: the participation constraint of the LEN model"})
           .field("quota_ratchet", &IncentivePlan::quota_ratchet,
                  {.min = 0,
                   .unit = "ratio",

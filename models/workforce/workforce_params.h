@@ -31,6 +31,10 @@ struct RepProfile {
   double starting_tenure_months = 24.0;  ///< tenure of the starting team; new hires start at 0
 };
 
+/// How the month-to-month noise of bookings scales: with what is booked (selling harder risks more
+/// pay), or fixed at normal bookings (the additive noise of the linear LEN model).
+enum class BookingsNoise { proportional, additive };
+
 /// How customers respond to what reps do (the true world; reps believe the same averages).
 struct EffortResponse {
   double hunt_rate = 0.004;  ///< chance a prospect is won per month and unit of hunting effort
@@ -45,7 +49,8 @@ struct EffortResponse {
   /// Purchases x (1 - discount)^-elasticity. Bijmolt, van Heerde & Pieters (2005), a meta-analysis of
   /// 1,851 estimates: mean price elasticity -2.62.
   double price_elasticity = 2.6;
-  double bookings_cv = 0.25;        ///< reps' belief of the month-to-month sd of bookings over their mean
+  double bookings_cv = 0.25;  ///< reps' belief of the month-to-month sd of bookings over their mean
+  BookingsNoise bookings_noise = BookingsNoise::proportional;  ///< how the noise scales with bookings
   double pull_forward_share = 0.3;  ///< share of next month's bookings a rep can pull into a period end
   double cherry_pick_gain = 0.15;   ///< extra bookings from working only satisfied customers, as a share
   double pull_forward_cost = 0.1;   ///< discount needed to pull a deal forward

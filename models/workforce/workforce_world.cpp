@@ -78,8 +78,26 @@ double WorkforceWorld::productivity(std::uint32_t rep) const {
   return profile.skill * (1.0 - gap);
 }
 
+void WorkforceWorld::set_participation_salary(const TerritoryMonth& outlook) {
+  RepOutlook typical;
+  typical.months_left = months_per_period_;
+  typical.quota = params_.plan.quota_per_month * months_per_period_;
+  double revenue = 0.0, margin = 0.0;
+  for (std::uint32_t rep = 0; rep < params_.reps; ++rep) {
+    revenue += outlook.expected_revenue_next[rep];
+    margin += outlook.expected_margin_next[rep];
+  }
+  typical.revenue_per_month = revenue / std::max(1u, params_.reps);
+  typical.margin_share = revenue > 0.0 ? margin / revenue : 0.0;
+  typical.productivity = params_.profile.skill;
+  params_.plan.salary_per_month = participation_salary(params_, typical);
+  for (WorkforceParams& own : rep_params_) own.plan.salary_per_month = params_.plan.salary_per_month;
+}
+
 const DeliveredService& WorkforceWorld::decide(std::uint32_t month, const TerritoryMonth& outlook) {
   const std::uint32_t month_in_period = (month - 1) % months_per_period_;
+  // The salary follows what the territories now promise, period by period.
+  if (month_in_period == 0 && params_.plan.salary_meets_outside_option) set_participation_salary(outlook);
   // Reps decide independently (each from its own draws and state), so they plan in parallel.
   tbb::parallel_for(tbb::blocked_range<std::uint32_t>(0, params_.reps, 1),
                     [&](const tbb::blocked_range<std::uint32_t>& range) {

@@ -55,6 +55,9 @@ class WorkforceWorld {
   /// and bottom skill fifths among the `employed` reps.
   void tally_quintiles(const std::vector<std::uint8_t>& employed, WorkforceMonth& observed) const;
   void hire(std::uint32_t rep);
+  /// Sets the salary that meets a typical rep's outside option at a period's start
+  /// (plan.salary_meets_outside_option).
+  void set_participation_salary(const TerritoryMonth& outlook);
 
   WorkforceParams params_;
   sim::core::RandomStream draws_;

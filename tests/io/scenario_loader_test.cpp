@@ -572,9 +572,11 @@ TEST_CASE("optional plan terms are present only when written, and so in the reso
 TEST_CASE("bad workforce plans are located at their key", "[io][workforce][bad-input]") {
   CHECK(only_problem(workforce_plan + "    nps_bonuss:\n      target: 10\n").to_string() ==
         "bad.yaml:7:5: workforce.plan.nps_bonuss: unknown key 'nps_bonuss' (did you mean 'nps_bonus'?) "
-        "(allowed: period, salary_per_month, quota_ratchet, quota_floor, quota_bonus, variable_pay_cap, "
-        "clv_commission_rate, quota_per_month, commission, clawback, nps_bonus, scorecard_bonus, team_bonus, "
-        "spiff)");
+        "(allowed: period, salary_per_month, salary_meets_outside_option, quota_ratchet, quota_floor, "
+        "quota_bonus, "
+        "variable_pay_cap, clv_commission_rate, quota_per_month, commission, clawback, nps_bonus, "
+        "scorecard_bonus, "
+        "team_bonus, spiff)");
   CHECK(only_problem(
             workforce_plan +
             "    commission:\n      tiers:\n        - {from_attainment: 0, rate: 0.02}\n"

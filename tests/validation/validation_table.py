@@ -16,8 +16,6 @@ WORLDS = ["distributor", "consumer bank"]
 
 # Facts of the battery's list that no test checks yet: said so, not left out.
 NOT_YET = {
-    "8": ("LEN: the profit-maximizing commission falls with r, sigma^2 and c, and is beta* within 10%",
-        "Holmstrom & Milgrom 1987"),
     "10": ("customer managers beat product managers on retention and CLV, net of coordination cost",
          "Rust, Moorman & Bhalla 2010"),
 }
