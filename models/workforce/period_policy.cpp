@@ -78,8 +78,10 @@ double PeriodPolicy::base_of(double booked_revenue, double booked_margin) const 
 
 double PeriodPolicy::month_bookings(double sell, double discount) const {
   const EffortResponse& response = params_.response;
-  const double list = start_.revenue_per_month * sell_factor(response, start_.productivity, sell) *
-                      discount_factor(response, discount);
+  // Customers already sure to buy buy no more: the territory's demand saturates.
+  const double list = start_.revenue_per_month *
+                      purchases_at(start_.demand, sell_factor(response, start_.productivity, sell) *
+                                                      discount_factor(response, discount));
   return list * (on_margin_ ? start_.margin_share - discount : 1.0 - discount);
 }
 

@@ -19,6 +19,26 @@ double sell_factor(const EffortResponse& response, double productivity, double e
                   productivity * std::pow(std::max(0.0, effort), response.sell_elasticity));
 }
 
+DemandCurve demand_curve(const DemandAtFactors& revenue_at_factor) {
+  DemandCurve demand;
+  const double normal = revenue_at_factor[2];  // demand_factors[2] == 1
+  if (!(normal > 0.0)) return demand;
+  demand.known = true;
+  for (std::size_t f = 0; f < demand.share.size(); ++f) demand.share[f] = revenue_at_factor[f] / normal;
+  return demand;
+}
+
+double purchases_at(const DemandCurve& demand, double factor) {
+  if (!demand.known) return factor;
+  for (std::size_t f = 1; f < demand_factors.size(); ++f) {
+    if (factor <= demand_factors[f]) {
+      const double along = (factor - demand_factors[f - 1]) / (demand_factors[f] - demand_factors[f - 1]);
+      return demand.share[f - 1] + along * (demand.share[f] - demand.share[f - 1]);
+    }
+  }
+  return demand.share.back();
+}
+
 double discount_factor(const EffortResponse& response, double discount) {
   return std::pow(1.0 - discount, -response.price_elasticity);
 }
@@ -104,10 +124,11 @@ double pay_moment(const WorkforceParams& params, const RepOutlook& outlook, doub
                   double measured_nps, double extra_bookings, int power) {
   const EffortResponse& response = params.response;
   const IncentivePlan& plan = params.plan;
-  const double list_revenue = outlook.revenue_per_month * sell_factor(response, outlook.productivity, sell) *
-                              discount_factor(response, discount);
+  const double list_revenue = outlook.revenue_per_month *
+                              purchases_at(outlook.demand, sell_factor(response, outlook.productivity, sell) *
+                                                               discount_factor(response, discount));
   const double later = (outlook.months_left - 1.0) * outlook.revenue_per_month *
-                       sell_factor(response, outlook.productivity, 1.0);
+                       purchases_at(outlook.demand, sell_factor(response, outlook.productivity, 1.0));
   const double pulled_revenue = extra_bookings * (1.0 - response.pull_forward_cost);
   const double pulled_margin = extra_bookings * (outlook.margin_share - response.pull_forward_cost);
   const double mean_revenue =

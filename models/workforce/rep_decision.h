@@ -6,9 +6,24 @@
 #include <vector>
 
 #include "models/workforce/incentive_plan.h"
+#include "models/workforce/rep_exchange.h"
 #include "models/workforce/workforce_params.h"
 
 namespace salesim::models::workforce {
+
+/// How a territory's purchases respond to a multiplier of every customer's purchase probability,
+/// relative to the multiplier 1: concave where probabilities reach 1. Unknown: purchases in proportion.
+struct DemandCurve {
+  bool known = false;
+  DemandAtFactors share{};  ///< revenue at each of demand_factors over revenue at factor 1
+};
+
+/// @brief The curve of a territory's outlook; unknown when it expects no revenue at factor 1.
+[[nodiscard]] DemandCurve demand_curve(const DemandAtFactors& revenue_at_factor);
+
+/// @brief Purchases relative to normal under a probability multiplier `factor`: the curve,
+/// interpolated and flat beyond its last point, or `factor` itself when the curve is unknown.
+[[nodiscard]] double purchases_at(const DemandCurve& demand, double factor);
 
 /// What the rep knows and believes this month, with the plan's evaluation period in view.
 struct RepOutlook {
@@ -24,6 +39,7 @@ struct RepOutlook {
   double bookings_value_next = 0.0;   ///< d E[next period's pay] / d bookings, for pulling deals forward
   double prospects = 0.0;             ///< in the territory
   double prospect_clv = 0.0;          ///< predicted CLV of a prospect won, on average
+  DemandCurve demand{};               ///< how its customers' purchases saturate
 };
 
 /// What the rep does this month. Efforts are in units of normal effort (1 = what service.level assumed).

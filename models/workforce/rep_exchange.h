@@ -1,6 +1,7 @@
 // What reps hand the customer world each month, and what it hands back per rep.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <vector>
 
@@ -30,6 +31,11 @@ struct DeliveredService {
         hunt(reps, 0.0f) {}
 };
 
+/// Multipliers of every customer's purchase probability at which a territory's outlook says what its
+/// customers would buy: a probability cannot pass 1, so demand saturates.
+inline constexpr std::array<double, 8> demand_factors = {0.0, 0.5, 1.0, 1.5, 2.0, 3.0, 4.0, 6.0};
+using DemandAtFactors = std::array<double, demand_factors.size()>;
+
 /// Per rep: what its territory did this month (true revenue and margin, survey and true answers),
 /// and what it is expected to buy next month at normal effort.
 struct TerritoryMonth {
@@ -39,6 +45,9 @@ struct TerritoryMonth {
   std::vector<world::RecommendCounts> truth;
   std::vector<double> expected_revenue_next;  ///< at normal effort and no discount
   std::vector<double> expected_margin_next;
+  /// Expected revenue next month were every purchase probability multiplied by each demand factor
+  /// (and capped at 1).
+  std::vector<DemandAtFactors> revenue_at_factor;
   std::vector<double> churned_sales;  ///< commissionable sales to customers who churned within the window
   std::vector<double> prospects;      ///< prospects in the territory (outlook)
   std::vector<double> prospect_clv;   ///< their predicted CLV, summed (outlook)
@@ -53,6 +62,7 @@ struct TerritoryMonth {
         truth(reps),
         expected_revenue_next(reps, 0.0),
         expected_margin_next(reps, 0.0),
+        revenue_at_factor(reps, DemandAtFactors{}),
         churned_sales(reps, 0.0),
         prospects(reps, 0.0),
         prospect_clv(reps, 0.0),

@@ -130,6 +130,7 @@ void WorkforceWorld::decide_rep(std::uint32_t rep, std::uint32_t month, std::uin
     view.booked_margin = booked_margin_[rep];
     view.quota = quota_[rep];
     view.revenue_per_month = expected_revenue_[rep];
+    view.demand = demand_curve(outlook.revenue_at_factor[rep]);
     view.margin_share = margin_share_[rep];
     view.productivity = skill;
     // What NPS would be at normal service: today's, corrected for how far last month's service was off.

@@ -499,6 +499,10 @@ workforce::TerritoryMonth World::territory_outlook() const {
               segments_[s].purchase_rate, static_cast<float>(sat.purchase_sensitivity),
               static_cast<float>(sat.reference), customers_.satisfaction[i]);
           part.expected_revenue_next[rep] += buy * spend_mean[s] * price;
+          for (std::size_t f = 0; f < workforce::demand_factors.size(); ++f) {
+            part.revenue_at_factor[rep][f] +=
+                std::min(1.0, workforce::demand_factors[f] * buy) * spend_mean[s] * price;
+          }
           part.expected_margin_next[rep] += buy * spend_mean[s] * (price - segments_[s].cost_of_goods_share);
           part.truth[rep].add(customer::recommend_answer(customers_.satisfaction[i]));
         }

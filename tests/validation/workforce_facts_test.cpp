@@ -211,7 +211,7 @@ void fact_4a(const models::Scenario& world) {
   CHECK(passed);
 }
 
-// Known gap on the consumer bank (+0.8%, CI -0.8% to +2.5%): its weakest fifth attains about 0.6
+// Known gap on the consumer bank (+0.0%, CI -1.6% to +1.7%): its weakest fifth attains about 0.6
 // of quota, too far below even a quarter's quota for either bonus to move it. The distributor's
 // weakest, nearer their quota, sell 7% harder under quarterly bonuses.
 /// Fact 4b: quarterly bonuses pace the weakest reps.

@@ -1,11 +1,12 @@
 // The period plan's oracles: a CARA rep values a linear plan at its exact certainty equivalent,
 // however large the risk, and the participation salary leaves the typical rep its outside option.
+#include "models/workforce/period_policy.h"
+
 #include <algorithm>
 #include <cmath>
 
 #include <catch2/catch.hpp>
 
-#include "models/workforce/period_policy.h"
 #include "models/workforce/rep_decision.h"
 
 using namespace salesim::models::workforce;
@@ -48,14 +49,15 @@ TEST_CASE("a CARA rep values a linear plan at mean pay less r beta^2 sigma^2 / 2
   REQUIRE(options.size() == policy.sells().size());
   for (std::size_t k = 0; k < options.size(); ++k) {
     const double e = policy.sells()[k];
-    const double exact = rate * revenue * e - r * rate * rate * sigma * sigma / 2.0 -
-                         params.profile.effort_cost * e * e / 2.0;
+    const double exact =
+        rate * revenue * e - r * rate * rate * sigma * sigma / 2.0 - params.profile.effort_cost * e * e / 2.0;
     // Bookings stay far above zero where it matters from effort 1.5 on; below, commission's floor at 0 helps.
     if (e >= 1.5) CHECK(options[k] == Approx(exact).margin(0.002 * rate * revenue * e));
   }
 }
 
-TEST_CASE("the participation salary leaves the typical rep exactly its outside option", "[workforce][policy]") {
+TEST_CASE("the participation salary leaves the typical rep exactly its outside option",
+          "[workforce][policy]") {
   const double revenue = 20000.0, rate = 0.4;
   WorkforceParams params = linear_plan(rate, 0.0);
   params.profile.outside_option = 9000.0;

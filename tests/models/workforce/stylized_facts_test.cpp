@@ -383,3 +383,15 @@ TEST_CASE("reps who differ in skill differ in attainment and effort, top fifth a
   // Alike reps: the fifths differ only by noise.
   for (double gap : values_of(staffed_market(), "attainment_quintile_gap", 3)) CHECK(std::abs(gap) < 0.1);
 }
+
+TEST_CASE("reps do not discount into demand that is already saturated", "[workforce][plan]") {
+  // Accounts that buy every month cannot buy more at a discount: a revenue-paid rep who knows it
+  // keeps list price, while where purchases can still grow it discounts as deep as allowed.
+  auto open_demand = staffed_market();
+  open_demand.workforce.discount_authority = 0.2;
+  auto saturated = open_demand;
+  saturated.segments.front().purchase_rate_per_month = 0.97;
+  saturated.workforce.plan.quota_per_month = 15000.0 * 0.97 / 0.5;
+  for (double depth : values_of(open_demand, "discount_depth", 2)) CHECK(depth > 0.1);
+  for (double depth : values_of(saturated, "discount_depth", 2)) CHECK(depth < 0.02);
+}
