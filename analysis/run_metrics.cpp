@@ -190,6 +190,8 @@ void append_workforce_summaries(const RunObservation& run, double revenue, doubl
   summaries.emplace_back("spiff_paid", value(total.paid_by_term.spiff));
   summaries.emplace_back("pull_forwards", value(count(total.pull_forwards)));
   summaries.emplace_back("timing_discount", value(total.timing_discount));
+  summaries.emplace_back("push_outs", value(count(total.push_outs)));
+  summaries.emplace_back("pushed_revenue_lost", value(total.pushed_revenue_lost));
   // Reps ranked by skill: what the top and bottom fifths attain and how hard they sell.
   const double top_attainment = quintile_attainment(total.top_quintile);
   const double bottom_attainment = quintile_attainment(total.bottom_quintile);

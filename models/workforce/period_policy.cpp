@@ -45,6 +45,9 @@ PeriodPolicy::PeriodPolicy(const WorkforceParams& params, const RepOutlook& star
             (on_margin_ ? start.margin_share - response.pull_forward_cost : 1.0 - response.pull_forward_cost);
   // bookings_value_next is per unit of revenue pulled and already carries the margin share.
   pull_loss_ = start.bookings_value_next * response.pull_forward_share * start.revenue_per_month;
+  pushed_ = response.push_out_share * start.revenue_per_month * (on_margin_ ? start.margin_share : 1.0);
+  push_value_ = start.bookings_value_next * response.push_out_share * start.revenue_per_month *
+                (1.0 - response.push_out_loss);
   sells_ = effort_grid(params.max_effort);
   normal_bookings_ = month_bookings(1.0, 0.0);
   discounts_ = {0.0};
@@ -124,10 +127,7 @@ double PeriodPolicy::expected_next(std::uint32_t months_left, double booked, dou
   std::array<double, noise_nodes.size> values{};
   for (std::size_t k = 0; k < values.size(); ++k) {
     const double next = centre + noise_sd * (noise_nodes.z[k] - tilt);
-    double v = value(months_left - 1, next);
-    // At the period end the rep may still pull next month's deals in.
-    if (months_left == 1 && pulled_ > 0.0) v = std::max(v, value(0, next + pulled_) - pull_loss_);
-    values[k] = v;
+    values[k] = months_left == 1 ? period_end_value(next) : value(months_left - 1, next);
   }
   return certainty_equivalent_of(values, tilt, params_.profile.risk_aversion);
 }
@@ -181,19 +181,36 @@ std::vector<double> PeriodPolicy::option_values(double booked, std::uint32_t mon
   return options;
 }
 
-double PeriodPolicy::pull_forward_gain(double booked, double sell, double discount) const {
+double PeriodPolicy::period_end_value(double booked) const {
+  // At the period end the rep may still pull next month's deals in, or push some of this month's out.
+  double v = value(0, booked);
+  if (pulled_ > 0.0) v = std::max(v, value(0, booked + pulled_) - pull_loss_);
+  if (pushed_ > 0.0) v = std::max(v, value(0, booked - pushed_) + push_value_);
+  return v;
+}
+
+double PeriodPolicy::timing_gain(double booked, double sell, double discount, double shift,
+                                 double later) const {
   const double bookings = month_bookings(sell, discount);
   const double noise_sd = noise_sd_of(bookings);
   const double centre = booked + bookings;
   const double tilt = tilt_of(1, centre, noise_sd);
-  std::array<double, noise_nodes_size> pulled{}, kept{};
-  for (std::size_t k = 0; k < pulled.size(); ++k) {
+  std::array<double, noise_nodes_size> moved{}, kept{};
+  for (std::size_t k = 0; k < moved.size(); ++k) {
     const double next = centre + noise_sd * (noise_nodes.z[k] - tilt);
-    pulled[k] = value(0, next + pulled_) - pull_loss_;
+    moved[k] = value(0, next + shift) + later;
     kept[k] = value(0, next);
   }
   const double r = params_.profile.risk_aversion;
-  return certainty_equivalent_of(pulled, tilt, r) - certainty_equivalent_of(kept, tilt, r);
+  return certainty_equivalent_of(moved, tilt, r) - certainty_equivalent_of(kept, tilt, r);
+}
+
+double PeriodPolicy::pull_forward_gain(double booked, double sell, double discount) const {
+  return timing_gain(booked, sell, discount, pulled_, -pull_loss_);
+}
+
+double PeriodPolicy::push_out_gain(double booked, double sell, double discount) const {
+  return timing_gain(booked, sell, discount, -pushed_, push_value_);
 }
 
 }  // namespace salesim::models::workforce

@@ -39,6 +39,10 @@ class PeriodPolicy {
   /// would have earned next period.
   [[nodiscard]] double pull_forward_gain(double booked, double sell, double discount) const;
 
+  /// At the period's last month: expected gain of holding part of this month's deals back into the
+  /// next period, where what is not lost counts for the next period's pay.
+  [[nodiscard]] double push_out_gain(double booked, double sell, double discount) const;
+
   /// Bookings in the commission base that a rep's `booked_revenue` and `booked_margin` amount to.
   [[nodiscard]] double base_of(double booked_revenue, double booked_margin) const;
 
@@ -47,6 +51,11 @@ class PeriodPolicy {
   [[nodiscard]] double expected_next(std::uint32_t months_left, double booked, double bookings) const;
   [[nodiscard]] double terminal(double booked) const;
   [[nodiscard]] double month_bookings(double sell, double discount) const;
+  /// Value at the period end of `booked`, with the best of keeping, pulling deals in or pushing out.
+  [[nodiscard]] double period_end_value(double booked) const;
+  /// CE gain of moving deals (`shift` base units, worth `later` next period) at the period end.
+  [[nodiscard]] double timing_gain(double booked, double sell, double discount, double shift,
+                                   double later) const;
   /// Standard deviation of a month's bookings (base units) when they are expected to be `bookings`.
   [[nodiscard]] double noise_sd_of(double bookings) const;
   /// How many sd below the mean a CARA rep's certainty equivalent is decided, from the local slope
@@ -63,6 +72,8 @@ class PeriodPolicy {
   bool on_margin_ = false;
   double pulled_ = 0.0;           ///< base units a pull-forward books now
   double pull_loss_ = 0.0;        ///< what those deals would have earned next period
+  double pushed_ = 0.0;           ///< base units a push-out takes off this period's books
+  double push_value_ = 0.0;       ///< what the deals that survive earn next period
   double normal_bookings_ = 0.0;  ///< a month's bookings at normal effort, base units
   std::vector<double> sells_, discounts_;
   double grid_low_ = 0.0, grid_step_ = 1.0;

@@ -282,11 +282,20 @@ RepChoice choose_month(const WorkforceParams& params, const RepOutlook& outlook,
     choice.cherry_pick = pick(picking, params.decision_noise, draws.picking) == 1;
   }
 
-  // At a period end a rep can book part of next month's deals now, at a discount.
-  if (outlook.months_left == 1 && params.response.pull_forward_share > 0.0) {
-    const std::vector<double> pull = {0.0,
-                                      plan_ahead.pull_forward_gain(booked, choice.sell, choice.discount)};
-    choice.pull_forward = pick(pull, params.decision_noise, draws.pulling) == 1;
+  // At a period end a rep can book part of next month's deals now, at a discount, or hold part of
+  // this month's back into the next period, where some are lost (Oyer 1998).
+  if (outlook.months_left == 1) {
+    const double never = -HUGE_VAL;
+    const std::vector<double> timing = {
+        0.0,
+        params.response.pull_forward_share > 0.0
+            ? plan_ahead.pull_forward_gain(booked, choice.sell, choice.discount)
+            : never,
+        params.response.push_out_share > 0.0 ? plan_ahead.push_out_gain(booked, choice.sell, choice.discount)
+                                             : never};
+    const std::size_t move = pick(timing, params.decision_noise, draws.pulling);
+    choice.pull_forward = move == 1;
+    choice.push_out = move == 2;
   }
   return choice;
 }

@@ -51,6 +51,7 @@ struct RepChoice {
   double hunt = 0.0;          ///< effort spent winning new customers
   bool cherry_pick = false;   ///< works only its satisfied customers, neglecting the rest
   bool pull_forward = false;  ///< books part of next month's deals now (at a discount)
+  bool push_out = false;      ///< holds part of this month's deals back into the next period (some are lost)
 };
 
 /// @brief Purchases relative to normal effort: productivity x effort^sell_elasticity, never below

@@ -121,6 +121,17 @@ const SectionDescription& response_description() {
                   .meaning = "share of next month's bookings a rep can pull into a period end"})
           .field("pull_forward_cost", &EffortResponse::pull_forward_cost,
                  {.min = 0, .max = 1, .unit = "share", .meaning = "discount needed to pull a deal forward"})
+          .field("push_out_share", &EffortResponse::push_out_share,
+                 {.min = 0,
+                  .max = 1,
+                  .unit = "share",
+                  .meaning = "share of a period end's bookings a rep can hold back into the next period"})
+          .field("push_out_loss", &EffortResponse::push_out_loss,
+                 {.min = 0,
+                  .max = 1,
+                  .unit = "probability",
+                  .meaning = "chance a deal held back past a period end is lost",
+                  .source = "a modelling choice, not a published figure"})
           .done();
   return section;
 }

@@ -30,6 +30,9 @@ WorkforceMonth& WorkforceMonth::operator+=(const WorkforceMonth& other) noexcept
   reached_quota += other.reached_quota;
   coordination_cost += other.coordination_cost;
   timing_discount += other.timing_discount;
+  push_outs += other.push_outs;
+  pushed_revenue_lost += other.pushed_revenue_lost;
+  pushed_margin_lost += other.pushed_margin_lost;
   top_quintile += other.top_quintile;
   bottom_quintile += other.bottom_quintile;
   return *this;

@@ -38,8 +38,11 @@ struct WorkforceMonth {
   double discount_revenue = 0.0;    ///< revenue given away in discounts (list - paid)
   double list_revenue = 0.0;        ///< revenue at list price of discounted territories' purchases
   std::uint64_t pull_forwards = 0;  ///< reps who pulled deals into a period end
-  double timing_discount =
-      0.0;  ///< discount given to pull deals forward: the firm's revenue and margin lose it
+  /// Discount given to pull deals forward: the firm's revenue and margin lose it.
+  double timing_discount = 0.0;
+  std::uint64_t push_outs = 0;       ///< reps who held deals back past a period end
+  double pushed_revenue_lost = 0.0;  ///< revenue of held-back deals that were lost: the firm loses it
+  double pushed_margin_lost = 0.0;
   std::uint64_t coaching_reps = 0;        ///< reps who coached survey answers
   std::uint64_t cherry_picking_reps = 0;  ///< reps who worked only their satisfied customers
   std::uint64_t period_ends = 0;          ///< reps whose evaluation period ended this month

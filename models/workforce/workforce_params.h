@@ -54,6 +54,9 @@ struct EffortResponse {
   double pull_forward_share = 0.3;  ///< share of next month's bookings a rep can pull into a period end
   double cherry_pick_gain = 0.15;   ///< extra bookings from working only satisfied customers, as a share
   double pull_forward_cost = 0.1;   ///< discount needed to pull a deal forward
+  double push_out_share = 0.3;      ///< share of a month's bookings a rep can hold back into the next period
+  /// Chance a deal held back past a period end is lost. A modelling choice, not a published figure.
+  double push_out_loss = 0.1;
 };
 
 /**

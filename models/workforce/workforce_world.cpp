@@ -44,6 +44,8 @@ WorkforceWorld::WorkforceWorld(const WorkforceParams& params, const sim::core::R
       period_survey_(params.reps),
       pulled_revenue_(params.reps, 0.0),
       pulled_margin_(params.reps, 0.0),
+      pushed_revenue_(params.reps, 0.0),
+      pushed_margin_(params.reps, 0.0),
       effort_cost_in_period_(params.reps, 0.0),
       pay_ema_(params.reps, 0.0),
       months_below_option_(params.reps, 0.0),
@@ -280,9 +282,22 @@ WorkforceMonth WorkforceWorld::settle(std::uint32_t month, const TerritoryMonth&
   for (std::uint32_t rep = 0; rep < params_.reps; ++rep) {
     const RepChoice& choice = choices_[rep];
     // Deals pulled into the last period end were booked then: they leave this month's books.
-    double revenue = territories.revenue[rep] - pulled_revenue_[rep];
-    double margin = territories.margin[rep] - pulled_margin_[rep];
-    pulled_revenue_[rep] = pulled_margin_[rep] = 0.0;
+    // Deals held back at the last period end that were not lost are booked now.
+    double revenue = territories.revenue[rep] - pulled_revenue_[rep] + pushed_revenue_[rep];
+    double margin = territories.margin[rep] - pulled_margin_[rep] + pushed_margin_[rep];
+    pulled_revenue_[rep] = pulled_margin_[rep] = pushed_revenue_[rep] = pushed_margin_[rep] = 0.0;
+    if (employed_[rep] && choice.push_out) {
+      // Part of the month's deals slip into the next period; the share lost never comes back.
+      const double held = std::min(response.push_out_share * expected_revenue_[rep], std::max(0.0, revenue));
+      const double held_margin = held * margin_share_[rep];
+      revenue -= held;
+      margin -= held_margin;
+      pushed_revenue_[rep] = held * (1.0 - response.push_out_loss);
+      pushed_margin_[rep] = held_margin * (1.0 - response.push_out_loss);
+      observed.pushed_revenue_lost += held * response.push_out_loss;
+      observed.pushed_margin_lost += held_margin * response.push_out_loss;
+      ++observed.push_outs;
+    }
     if (employed_[rep] && choice.pull_forward) {
       const double pulled = response.pull_forward_share * expected_revenue_[rep];
       pulled_revenue_[rep] = pulled * (1.0 - response.pull_forward_cost);

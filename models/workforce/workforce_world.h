@@ -80,6 +80,8 @@ class WorkforceWorld {
   std::vector<world::RecommendCounts> period_survey_;
   std::vector<double> pulled_revenue_;  ///< booked early at the last period end, out of this month's books
   std::vector<double> pulled_margin_;
+  std::vector<double> pushed_revenue_;  ///< held back at the last period end and not lost: this month's books
+  std::vector<double> pushed_margin_;
   std::vector<double> effort_cost_in_period_;
   std::vector<double> pay_ema_;  ///< monthly pay, smoothed over periods
   std::vector<double> months_below_option_;

@@ -560,9 +560,11 @@ RunObservation simulate_run(const Scenario& scenario, const sim::core::RunAddres
       const workforce::DeliveredService& delivered = reps.decide(month, world.territory_outlook());
       months.push_back(world.advance(month, &delivered, &territories));
       workforce_months.push_back(reps.settle(month, territories, month == scenario.run.horizon_months));
-      // A deal pulled forward was bought now at a discount: the firm's revenue and margin lose it.
-      months.back().revenue -= workforce_months.back().timing_discount;
-      months.back().margin -= workforce_months.back().timing_discount;
+      // A deal pulled forward was bought now at a discount, and a share of those held back is lost:
+      // the firm's revenue and margin lose both.
+      const workforce::WorkforceMonth& timing = workforce_months.back();
+      months.back().revenue -= timing.timing_discount + timing.pushed_revenue_lost;
+      months.back().margin -= timing.timing_discount + timing.pushed_margin_lost;
       if (partners)
         partnership_months.push_back(partners->advance(month, managed ? &delivered.service : nullptr));
     }

@@ -395,3 +395,20 @@ TEST_CASE("reps do not discount into demand that is already saturated", "[workfo
   for (double depth : values_of(open_demand, "discount_depth", 2)) CHECK(depth > 0.1);
   for (double depth : values_of(saturated, "discount_depth", 2)) CHECK(depth < 0.02);
 }
+
+TEST_CASE("reps at a pay cap push deals into the next period, and the firm loses some of them",
+          "[workforce][plan]") {
+  // Misra & Nair (2011): a rep who has reached the cap gains nothing from this period's deals and
+  // holds them for the next, where some slip away. Under a linear commission holding back never pays.
+  auto linear = staffed_market();
+  linear.workforce.plan.period = EvaluationPeriod::quarter;
+  auto capped = linear;
+  capped.workforce.plan.variable_pay_cap = 1500.0;  // about two thirds of a quarter's commission
+  for (double pushes : values_of(linear, "push_outs", 2)) CHECK(pushes == 0.0);
+  const auto pushes = values_of(capped, "push_outs", 2);
+  const auto lost = values_of(capped, "pushed_revenue_lost", 2);
+  for (std::size_t r = 0; r < pushes.size(); ++r) {
+    CHECK(pushes[r] > 0.0);
+    CHECK(lost[r] > 0.0);
+  }
+}
