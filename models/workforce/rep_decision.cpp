@@ -187,8 +187,9 @@ double quota_value(const WorkforceParams& params, double quota, double revenue_p
   fresh.quota = std::max(0.0, quota - step);
   const double lower = expected_period_pay(params, fresh, 1.0, 0.0, 0.0);
   // A ratcheted quota never comes back down, so it taxes every period after (Weitzman 1980); the rep
-  // counts the next year's periods.
-  const double periods_ahead = std::max(1.0, 12.0 / months_in(params.plan.period));
+  // counts the periods within its ratchet horizon.
+  const double periods_ahead =
+      std::max(1.0, params.profile.ratchet_horizon_months / months_in(params.plan.period));
   return periods_ahead * (higher - lower) / (quota + step - fresh.quota);
 }
 

@@ -104,8 +104,8 @@ inline constexpr double nps_points_per_service = 12.0;
 [[nodiscard]] double period_pay_sd(const WorkforceParams& params, double quota, double revenue_per_month,
                                    double margin_share, double productivity);
 
-/// @brief d E[pay] / d quota over the next year's periods at normal effort: how much a higher quota,
-/// which a ratchet never lowers, costs the rep (a year's horizon is a modelling choice).
+/// @brief d E[pay] / d quota over the periods within the rep's ratchet horizon at normal effort: how
+/// much a higher quota, which a ratchet never lowers, costs the rep.
 [[nodiscard]] double quota_value(const WorkforceParams& params, double quota, double revenue_per_month,
                                  double margin_share, double productivity);
 

@@ -52,6 +52,12 @@ const SectionDescription& profile_description() {
                   .min_exclusive = true,
                   .unit = "months",
                   .meaning = "tenure at which the productivity gap has shrunk to 1/e"})
+          .field("ratchet_horizon_months", &RepProfile::ratchet_horizon_months,
+                 {.min = 1,
+                  .max = 1200,
+                  .unit = "months",
+                  .meaning = "how far ahead a rep weighs a ratcheted quota, which never comes back down",
+                  .source = "a modelling choice, not a published figure (Weitzman 1980 for the ratchet)"})
           .field("starting_tenure_months", &RepProfile::starting_tenure_months,
                  {.min = 0,
                   .max = 1200,

@@ -24,10 +24,13 @@ struct RepProfile {
   /// What a unit of service effort is worth to the rep for its own sake (professional norms,
   /// intrinsic motivation), in money a month; 0: reps serve only as far as the plan pays for it.
   double service_norm = 0.0;
-  double risk_aversion = 0.0;            ///< CARA r per unit of money
-  double outside_option = 3000.0;        ///< certainty-equivalent monthly pay elsewhere
-  double new_hire_productivity = 0.6;    ///< share of full productivity in the first month
-  double months_to_learn = 6.0;          ///< tenure at which the productivity gap has shrunk to 1/e
+  double risk_aversion = 0.0;          ///< CARA r per unit of money
+  double outside_option = 3000.0;      ///< certainty-equivalent monthly pay elsewhere
+  double new_hire_productivity = 0.6;  ///< share of full productivity in the first month
+  double months_to_learn = 6.0;        ///< tenure at which the productivity gap has shrunk to 1/e
+  /// How far ahead a rep weighs a ratcheted quota, which never comes back down (Weitzman 1980). A
+  /// modelling choice: with one period ahead the ratchet costs far less (README, validation).
+  double ratchet_horizon_months = 12.0;
   double starting_tenure_months = 24.0;  ///< tenure of the starting team; new hires start at 0
 };
 

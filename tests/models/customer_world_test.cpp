@@ -230,11 +230,21 @@ TEST_CASE("a staffed run is bit-identical with 1, 2 and 8 threads", "[models][de
   scenario.workforce.plan.commission =
       models::workforce::Commission{models::workforce::CommissionBase::revenue, {{0.0, 0.03}, {1.0, 0.06}}};
   scenario.workforce.plan.nps_bonus = models::workforce::NpsBonus{-50.0, 10.0, {}};
+  // Reps who differ, some of whom quit and are replaced by hires who draw afresh.
+  scenario.workforce.profile.risk_aversion = 0.001;
+  scenario.workforce.spread.skill = models::workforce::TraitSpread{.sd = 0.3};
+  scenario.workforce.spread.risk_aversion = models::workforce::TraitSpread{.sd = 0.001};
+  scenario.workforce.spread.outside_option = models::workforce::TraitSpread{
+      .distribution = models::workforce::TraitDistribution::normal, .sd = 1500.0};
   auto run_with = [&](std::size_t threads) {
     const sim::core::ThreadLimit limit(threads);
     return analysis::customer_run_record(simulate_run(scenario, {scenario.run.seed, 0, 5}));
   };
   const auto one = run_with(1);
+  const auto names = analysis::customer_metric_catalog(scenario.run.horizon_months).summary_names;
+  const auto quits = static_cast<std::size_t>(std::find(names.begin(), names.end(), "quits") - names.begin());
+  REQUIRE(quits < names.size());
+  CHECK(one.summary[quits] > 0.0);  // hires happened, and drew their traits
   for (std::size_t threads : {2u, 8u}) {
     const auto other = run_with(threads);
     REQUIRE(one.timeseries.size() == other.timeseries.size());
