@@ -2,12 +2,14 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "models/partnership/partnership_params.h"
 #include "models/workforce/workforce_params.h"
+#include "sim/core/timeline.h"
 
 namespace salesim::models {
 
@@ -135,6 +137,14 @@ struct RunParams {
   bool common_random_numbers = true;
 };
 
+struct Scenario;
+
+/// The terms in force from a timeline change's month on: the scenario with every change up to it applied.
+struct ScenarioPhase {
+  std::uint32_t from_month = 1;
+  std::shared_ptr<const Scenario> terms;
+};
+
 /// A complete, validated scenario. Immutable once built by the loader.
 struct Scenario {
   std::string name;
@@ -147,9 +157,11 @@ struct Scenario {
   ServiceParams service;
   PricingParams pricing;
   SurveyParams survey;
-  std::vector<ScorecardKpi> scorecard;          ///< empty: no scorecard
-  partnership::PartnershipParams partnerships;  ///< buyers == 0: no B2B network
-  workforce::WorkforceParams workforce;         ///< reps == 0: no workforce
+  std::vector<ScorecardKpi> scorecard;              ///< empty: no scorecard
+  partnership::PartnershipParams partnerships;      ///< buyers == 0: no B2B network
+  workforce::WorkforceParams workforce;             ///< reps == 0: no workforce
+  std::vector<sim::core::TimelineChange> timeline;  ///< as written; empty: the terms hold for the whole run
+  std::vector<ScenarioPhase> phases;                ///< one per timeline change, in month order
 };
 
 /// Monthly discount rate equivalent to an annual one: (1 + d_year)^(1/12) - 1.

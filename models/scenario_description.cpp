@@ -9,6 +9,9 @@
 namespace salesim::models {
 namespace {
 
+/// Why the market's size and contacts cannot change in a timeline.
+constexpr const char* market_laid_out = "the market's members and their contacts exist from month 0";
+
 using sim::core::Describe;
 using sim::core::SectionDescription;
 
@@ -113,18 +116,22 @@ const SectionDescription& segment_description() {
   static const SectionDescription section =
       Describe<SegmentParams>("one customer segment of the market")
           .field("name", &SegmentParams::name,
-                 {.meaning = "unique; names the segment in --set paths", .required = true})
+                 {.meaning = "unique; names the segment in --set paths",
+                  .required = true,
+                  .fixed_in_run = "a segment keeps its name for the whole run"})
           .field("size", &SegmentParams::size,
                  {.min = 1,
                   .max = 4294967295.0,
                   .unit = "members",
                   .meaning = "market size: prospects plus customers",
-                  .required = true})
+                  .required = true,
+                  .fixed_in_run = market_laid_out})
           .field("initial_customers", &SegmentParams::initial_customers,
                  {.min = 0,
                   .max = 4294967295.0,
                   .unit = "customers",
-                  .meaning = "customers already active at month 0"})
+                  .meaning = "customers already active at month 0",
+                  .fixed_in_run = "it describes month 0"})
           .field("purchase_rate_per_month", &SegmentParams::purchase_rate_per_month,
                  {.min = 0,
                   .max = 1,
@@ -163,14 +170,16 @@ const SectionDescription& segment_description() {
                  {.min = 0,
                   .max = 10,
                   .unit = "satisfaction points",
-                  .meaning = "mean starting satisfaction, 0-10"})
+                  .meaning = "mean starting satisfaction, 0-10",
+                  .fixed_in_run = "it describes month 0"})
           .field("satisfaction_baseline", &SegmentParams::satisfaction_baseline,
                  {.min = 0,
                   .max = 10,
                   .unit = "satisfaction points",
                   .meaning = "experience at list price and a 50% service level"})
           .mapping("spend_per_purchase", &SegmentParams::spend_per_purchase, spend_description())
-          .optional("buyers", &SegmentParams::buyers, buyers_description())
+          .optional("buyers", &SegmentParams::buyers, buyers_description(),
+                    {.fixed_in_run = "latent buyers draw their rates for life when the run starts"})
           .done();
   return section;
 }
@@ -188,24 +197,29 @@ const SectionDescription& referral_description() {
   static const SectionDescription section =
       Describe<ReferralParams>("the referral graph among market members")
           .field("network", &ReferralParams::network,
-                 {.meaning = "graph generator", .words = {"small_world", "scale_free", "random"}})
+                 {.meaning = "graph generator",
+                  .words = {"small_world", "scale_free", "random"},
+                  .fixed_in_run = market_laid_out})
           .field("mean_degree", &ReferralParams::mean_degree,
                  {.min = 2,
                   .max = 1000,
                   .unit = "contacts",
-                  .meaning = "contacts per market member (even for small_world)"})
+                  .meaning = "contacts per market member (even for small_world)",
+                  .fixed_in_run = market_laid_out})
           .field("rewiring_probability", &ReferralParams::rewiring_probability,
                  {.min = 0,
                   .max = 1,
                   .unit = "probability",
                   .meaning = "small_world only",
-                  .source = "Watts & Strogatz 1998"})
+                  .source = "Watts & Strogatz 1998",
+                  .fixed_in_run = market_laid_out})
           .field("power_law_exponent", &ReferralParams::power_law_exponent,
                  {.min = 1,
                   .max = 5,
                   .min_exclusive = true,
                   .unit = "exponent",
-                  .meaning = "scale_free only (power-law out-degree)"})
+                  .meaning = "scale_free only (power-law out-degree)",
+                  .fixed_in_run = market_laid_out})
           .field("conversion_probability", &ReferralParams::conversion_probability,
                  {.min = 0,
                   .max = 1,
@@ -337,9 +351,13 @@ const SectionDescription& scorecard_kpi_description() {
 const SectionDescription& scenario_description() {
   static const SectionDescription section =
       Describe<Scenario>("a scenario")
-          .field("name", &Scenario::name, {.meaning = "names the output file; default: the file's name"})
-          .field("description", &Scenario::description, {.meaning = "the question the scenario asks"})
-          .mapping("run", &Scenario::run, run_description())
+          .field("name", &Scenario::name,
+                 {.meaning = "names the output file; default: the file's name",
+                  .fixed_in_run = "it names the whole run"})
+          .field("description", &Scenario::description,
+                 {.meaning = "the question the scenario asks", .fixed_in_run = "it describes the whole run"})
+          .mapping("run", &Scenario::run, run_description(),
+                   {.fixed_in_run = "the horizon, seed and replications are set for the whole run"})
           .list("segments", &Scenario::segments, segment_description(),
                 {.meaning = "the customer market, one entry per segment",
                  .min_items = 1,
@@ -358,7 +376,9 @@ const SectionDescription& scenario_description() {
           .mapping("workforce", &Scenario::workforce, workforce::workforce_description(),
                    {.meaning = "the reps who serve the customers", .omit_when_default = true})
           .list("scorecard", &Scenario::scorecard, scorecard_kpi_description(),
-                {.meaning = "the Balanced Scorecard the run is scored on", .omit_when_empty = true})
+                {.meaning = "the Balanced Scorecard the run is scored on",
+                 .omit_when_empty = true,
+                 .fixed_in_run = "the scorecard scores the whole run"})
           .done();
   return section;
 }

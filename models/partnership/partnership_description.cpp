@@ -6,6 +6,10 @@
 namespace salesim::models::partnership {
 namespace {
 
+/// Why the network's size cannot change in a timeline.
+constexpr const char* network_laid_out =
+    "the network's buyers, suppliers and relationship slots exist from month 0";
+
 using sim::core::Describe;
 using sim::core::SectionDescription;
 using sim::core::unbounded;
@@ -158,16 +162,24 @@ const SectionDescription& behaviour_description() {
 const SectionDescription& partnership_description() {
   static const SectionDescription section =
       Describe<PartnershipParams>("a network of key accounts (buyers) and suppliers, one contract per pair")
-          .field(
-              "buyers", &PartnershipParams::buyers,
-              {.min = 0, .max = 1'000'000, .unit = "buyers", .meaning = "key accounts; 0: no partnerships"})
+          .field("buyers", &PartnershipParams::buyers,
+                 {.min = 0,
+                  .max = 1'000'000,
+                  .unit = "buyers",
+                  .meaning = "key accounts; 0: no partnerships",
+                  .fixed_in_run = network_laid_out})
           .field("suppliers", &PartnershipParams::suppliers,
-                 {.min = 1, .max = 1'000'000, .unit = "suppliers", .meaning = "suppliers in the network"})
+                 {.min = 1,
+                  .max = 1'000'000,
+                  .unit = "suppliers",
+                  .meaning = "suppliers in the network",
+                  .fixed_in_run = network_laid_out})
           .field("suppliers_per_buyer", &PartnershipParams::suppliers_per_buyer,
                  {.min = 1,
                   .max = 100,
                   .unit = "suppliers",
-                  .meaning = "relationships each buyer holds at once"})
+                  .meaning = "relationships each buyer holds at once",
+                  .fixed_in_run = network_laid_out})
           .field("switching", &PartnershipParams::switching,
                  {.meaning = "after a breakdown the buyer contracts another supplier"})
           .field("switching_cost", &PartnershipParams::switching_cost,

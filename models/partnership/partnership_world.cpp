@@ -22,6 +22,7 @@ enum DrawBlock : std::uint32_t { decisions = 0, kpi_noise = 1, kpi_noise_more = 
 PartnershipWorld::PartnershipWorld(const PartnershipParams& params, double discount_rate_per_month,
                                    const sim::core::RunAddress& run)
     : params_(params),
+      discount_rate_per_month_(discount_rate_per_month),
       delta_(params.behaviour.continuation_probability / (1.0 + discount_rate_per_month)),
       draws_(run, streams::partnership),
       slots_(std::size_t{params.buyers} * params.suppliers_per_buyer),
@@ -32,6 +33,13 @@ PartnershipWorld::PartnershipWorld(const PartnershipParams& params, double disco
   for (std::uint32_t slot = 0; slot < slots_.size(); ++slot) {
     start_relationship(slot, slot % params.suppliers, opening_);
   }
+}
+
+void PartnershipWorld::change_terms(const PartnershipParams& terms) {
+  params_ = terms;
+  delta_ = params_.behaviour.continuation_probability / (1.0 + discount_rate_per_month_);
+  supplier_temptation_ = supplier_temptation(params_);
+  buyer_temptation_ = buyer_temptation(params_);
 }
 
 void PartnershipWorld::start_relationship(std::uint32_t slot_id, std::uint32_t supplier,

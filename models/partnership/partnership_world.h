@@ -34,6 +34,10 @@ class PartnershipWorld {
   /// delivers only the share of the cooperative KPI level and value its manager's effort reaches.
   PartnershipMonth advance(std::uint32_t month, const std::vector<float>* key_account_service = nullptr);
 
+  /// From the next month on, relationships run under `terms` (a timeline change): the contract, game
+  /// and behaviour change; who is partnered with whom, trust, punishment and terms left carry over.
+  void change_terms(const PartnershipParams& terms);
+
   [[nodiscard]] const SupplyGraph& network() const noexcept { return network_; }
   /// Relationships running now (each one an edge of network()).
   [[nodiscard]] std::size_t active_relationships() const noexcept;
@@ -70,6 +74,7 @@ class PartnershipWorld {
   [[nodiscard]] bool decides_to_cooperate(double margin, std::uint32_t unit_draw) const;
 
   PartnershipParams params_;
+  double discount_rate_per_month_;
   double delta_;
   sim::core::RandomStream draws_;
   std::vector<Slot> slots_;

@@ -20,6 +20,8 @@ enum class CommissionBase { revenue, margin };
 struct CommissionTier {
   double from_attainment = 0.0;
   double rate = 0.0;
+
+  friend bool operator==(const CommissionTier&, const CommissionTier&) = default;
 };
 
 /// Commission on bookings with marginal tiers, like tax brackets: each tier's rate applies only to the
@@ -30,12 +32,16 @@ struct CommissionTier {
 struct Commission {
   CommissionBase base = CommissionBase::revenue;
   std::vector<CommissionTier> tiers{};  ///< strictly increasing from_attainment
+
+  friend bool operator==(const Commission&, const Commission&) = default;
 };
 
 /// Repays commission on sales to customers who churned within `window_months` of the sale.
 struct Clawback {
   std::uint32_t window_months = 12;  ///< the measurement system uses it to pick the sales
   double share = 1.0;                ///< share of that commission repaid
+
+  friend bool operator==(const Clawback&, const Clawback&) = default;
 };
 
 /// `per_point` for each measured NPS point above `target`, at most `max_amount`; pays on the survey,
@@ -44,6 +50,8 @@ struct NpsBonus {
   double target = 0.0;
   double per_point = 0.0;
   std::optional<double> max_amount{};
+
+  friend bool operator==(const NpsBonus&, const NpsBonus&) = default;
 };
 
 /// One KPI of the scorecard bonus; achievement is value/target (target/value when lower is better).
@@ -52,6 +60,8 @@ struct ScorecardTarget {
   double target = 1.0;
   double weight = 0.0;  ///< weights of all KPIs sum to 1
   bool higher_is_better = true;
+
+  friend bool operator==(const ScorecardTarget&, const ScorecardTarget&) = default;
 };
 
 /// Pays amount x sum of weight x achievement, each achievement in [0, max_achievement]. Paying on
@@ -60,6 +70,8 @@ struct ScorecardBonus {
   double amount = 0.0;
   std::vector<ScorecardTarget> kpis{};
   double max_achievement = 1.5;
+
+  friend bool operator==(const ScorecardBonus&, const ScorecardBonus&) = default;
 };
 
 /// The rep's share of a team pool: share x pool x min(team attainment, max_ratio), once the team
@@ -69,6 +81,8 @@ struct TeamBonus {
   double share = 0.0;
   double min_attainment = 1.0;
   double max_ratio = 1.0;
+
+  friend bool operator==(const TeamBonus&, const TeamBonus&) = default;
 };
 
 /// A SPIFF (sales performance incentive fund): a fixed payment per new customer the rep wins in the
@@ -76,6 +90,8 @@ struct TeamBonus {
 /// makes it a lesson on quantity over quality (Holmström & Milgrom 1991: reps do what is measured).
 struct Spiff {
   double per_customer_won = 0.0;
+
+  friend bool operator==(const Spiff&, const Spiff&) = default;
 };
 
 /// A rep's pay plan. Each optional term is absent unless set; amounts are per evaluation period
@@ -100,6 +116,8 @@ struct IncentivePlan {
   double quota_floor = 0.0;
   double quota_per_month = 0.0;  ///< each rep's starting quota, in the commission base's units
   std::optional<Spiff> spiff{};
+
+  friend bool operator==(const IncentivePlan&, const IncentivePlan&) = default;
 };
 
 /// What the measurement system reports for one rep and one evaluation period.

@@ -323,7 +323,8 @@ const SectionDescription& workforce_description() {
                  {.min = 0,
                   .max = 4294967295.0,
                   .unit = "reps",
-                  .meaning = "0: no workforce, service.level applies"})
+                  .meaning = "0: no workforce, service.level applies",
+                  .fixed_in_run = "territories and reps' state are laid out for the whole run"})
           .field("max_effort", &WorkforceParams::max_effort,
                  {.min = 0,
                   .max = 100,
@@ -371,9 +372,12 @@ const SectionDescription& workforce_description() {
                   .max = 1200,
                   .unit = "months",
                   .meaning = "how long expected pay may trail the outside option"})
-          .mapping("profile", &WorkforceParams::profile, profile_description())
+          .mapping("profile", &WorkforceParams::profile, profile_description(),
+                   {.fixed_in_run = "each rep's traits are drawn when it is hired"})
           .mapping("spread", &WorkforceParams::spread, rep_spread_description(),
-                   {.meaning = "how reps differ around the profile", .omit_when_default = true})
+                   {.meaning = "how reps differ around the profile",
+                    .omit_when_default = true,
+                    .fixed_in_run = "each rep's traits are drawn when it is hired"})
           .mapping("response", &WorkforceParams::response, response_description())
           .mapping("plan", &WorkforceParams::plan, describe_plan())
           .done();

@@ -97,21 +97,49 @@ void WorkforceWorld::set_participation_salary(const TerritoryMonth& outlook) {
 }
 
 const DeliveredService& WorkforceWorld::decide(std::uint32_t month, const TerritoryMonth& outlook) {
-  const std::uint32_t month_in_period = (month - 1) % months_per_period_;
-  // The salary follows what the territories now promise, period by period.
-  if (month_in_period == 0 && params_.plan.salary_meets_outside_option) set_participation_salary(outlook);
+  if (month == period_start_) {
+    period_share_ = static_cast<double>(months_left_in_period(month)) / months_per_period_;
+    // The salary follows what the territories now promise, period by period.
+    if (params_.plan.salary_meets_outside_option) set_participation_salary(outlook);
+  }
   // Reps decide independently (each from its own draws and state), so they plan in parallel.
   tbb::parallel_for(tbb::blocked_range<std::uint32_t>(0, params_.reps, 1),
                     [&](const tbb::blocked_range<std::uint32_t>& range) {
                       for (std::uint32_t rep = range.begin(); rep != range.end(); ++rep) {
-                        decide_rep(rep, month, month_in_period, outlook);
+                        decide_rep(rep, month, outlook);
                       }
                     });
   return delivered_;
 }
 
-void WorkforceWorld::decide_rep(std::uint32_t rep, std::uint32_t month, std::uint32_t month_in_period,
-                                const TerritoryMonth& outlook) {
+std::uint32_t WorkforceWorld::months_left_in_period(std::uint32_t month) const {
+  return months_per_period_ - (month - 1) % months_per_period_;
+}
+
+void WorkforceWorld::change_terms(const WorkforceParams& terms) {
+  const double old_quota_per_month = params_.plan.quota_per_month;
+  const std::uint32_t old_months = months_per_period_;
+  const double salary = params_.plan.salary_per_month;
+  const bool keeps_salary_rule =
+      params_.plan.salary_meets_outside_option && terms.plan.salary_meets_outside_option;
+  params_ = terms;
+  // A salary the firm set to meet the outside option stays until the next period start sets it again.
+  if (keeps_salary_rule) params_.plan.salary_per_month = salary;
+  months_per_period_ = months_in(params_.plan.period);
+  const bool new_quota = params_.plan.quota_per_month != old_quota_per_month;
+  for (std::uint32_t rep = 0; rep < params_.reps; ++rep) {
+    const RepProfile own = rep_params_[rep].profile;
+    rep_params_[rep] = params_;
+    rep_params_[rep].profile = own;
+    quota_[rep] = new_quota ? params_.plan.quota_per_month * months_per_period_
+                            : quota_[rep] / old_months * months_per_period_;
+    // Each rep plans again under the terms now in force.
+    policies_[rep] = PeriodPolicy();
+  }
+}
+
+void WorkforceWorld::decide_rep(std::uint32_t rep, std::uint32_t month, const TerritoryMonth& outlook) {
+  const bool period_starts = month == period_start_;
   const EffortResponse& response = params_.response;
   expected_revenue_[rep] = outlook.expected_revenue_next[rep];
   margin_share_[rep] =
@@ -121,16 +149,17 @@ void WorkforceWorld::decide_rep(std::uint32_t rep, std::uint32_t month, std::uin
   } else {
     const double skill = productivity(rep);
     const WorkforceParams& own = params_of(rep);
-    if (month_in_period == 0) {
-      quota_value_[rep] = quota_value(own, quota_[rep], expected_revenue_[rep], margin_share_[rep], skill);
-      bookings_value_[rep] =
-          bookings_value(own, quota_[rep], expected_revenue_[rep], margin_share_[rep], skill);
+    // A period shorter than a full one (started by a plan change) has its quota in proportion.
+    const double quota = quota_[rep] * period_share_;
+    if (period_starts) {
+      quota_value_[rep] = quota_value(own, quota, expected_revenue_[rep], margin_share_[rep], skill);
+      bookings_value_[rep] = bookings_value(own, quota, expected_revenue_[rep], margin_share_[rep], skill);
     }
     RepOutlook view;
-    view.months_left = months_per_period_ - month_in_period;
+    view.months_left = months_left_in_period(month);
     view.booked_revenue = booked_revenue_[rep];
     view.booked_margin = booked_margin_[rep];
-    view.quota = quota_[rep];
+    view.quota = quota;
     view.revenue_per_month = expected_revenue_[rep];
     view.demand = demand_curve(outlook.revenue_at_factor[rep]);
     view.margin_share = margin_share_[rep];
@@ -144,7 +173,7 @@ void WorkforceWorld::decide_rep(std::uint32_t rep, std::uint32_t month, std::uin
     view.prospect_clv =
         outlook.prospects[rep] > 0.0 ? outlook.prospect_clv[rep] / outlook.prospects[rep] : 0.0;
     // The period is planned at its start (or when a new hire arrives); months follow the plan.
-    if (month_in_period == 0 || policies_[rep].empty()) {
+    if (period_starts || policies_[rep].empty()) {
       policies_[rep] = PeriodPolicy(own, view, view.nps_at_normal_effort);
     }
     const auto draw = draws_.block(rep, month);
@@ -223,8 +252,19 @@ void WorkforceWorld::pay_period(std::uint32_t rep, double team_attainment, doubl
   attainments_.push_back(attained);
   period_attainment_[rep] = attained;
   observed.reached_quota += attained >= 1.0 ? 1 : 0;
-  if (!full_period) return;
+  if (full_period) settle_career(rep, pay, attained, plan);
+  booked_revenue_[rep] = booked_margin_[rep] = effort_cost_in_period_[rep] = churned_sales_[rep] =
+      won_clv_[rep] = won_count_[rep] = 0.0;
+  period_survey_[rep] = {};
+  if (full_period && months_below_option_[rep] >= params_.quit_patience_months) {
+    employed_[rep] = 0;
+    vacancy_months_left_[rep] = params_.hiring_lag_months;
+    ++observed.quits;
+  }
+}
 
+void WorkforceWorld::settle_career(std::uint32_t rep, const PayBreakdown& pay, double attained,
+                                   const IncentivePlan& plan) {
   // Would the rep rather work elsewhere? Certainty equivalent (CARA, normal pay) of its monthly pay
   // smoothed over periods, less the plan's risk premium r Var / 2 and the cost of its effort,
   // against the outside option.
@@ -240,14 +280,6 @@ void WorkforceWorld::pay_period(std::uint32_t rep, double team_attainment, doubl
       certainty_equivalent < profile.outside_option ? months_below_option_[rep] + months_per_period_ : 0.0;
 
   quota_[rep] = next_quota(quota_[rep], attained, plan.quota_ratchet, plan.quota_floor);
-  booked_revenue_[rep] = booked_margin_[rep] = effort_cost_in_period_[rep] = churned_sales_[rep] =
-      won_clv_[rep] = won_count_[rep] = 0.0;
-  period_survey_[rep] = {};
-  if (months_below_option_[rep] >= params_.quit_patience_months) {
-    employed_[rep] = 0;
-    vacancy_months_left_[rep] = params_.hiring_lag_months;
-    ++observed.quits;
-  }
 }
 
 void WorkforceWorld::tally_quintiles(const std::vector<std::uint8_t>& employed,
@@ -274,10 +306,10 @@ void WorkforceWorld::tally_quintiles(const std::vector<std::uint8_t>& employed,
 }
 
 WorkforceMonth WorkforceWorld::settle(std::uint32_t month, const TerritoryMonth& territories,
-                                      bool last_month) {
+                                      bool closes_period) {
   WorkforceMonth observed;
   const bool period_ends = is_period_end(params_.plan.period, month);
-  const bool closes_early = last_month && !period_ends;
+  const bool closes_early = closes_period && !period_ends;
   const EffortResponse& response = params_.response;
   for (std::uint32_t rep = 0; rep < params_.reps; ++rep) {
     const RepChoice& choice = choices_[rep];
@@ -360,8 +392,9 @@ WorkforceMonth WorkforceWorld::settle(std::uint32_t month, const TerritoryMonth&
                   : booked_revenue_[rep];
     quota += quota_[rep];
   }
-  const std::uint32_t months_open = period_ends ? months_per_period_ : month % months_per_period_;
+  const std::uint32_t months_open = month + 1 - period_start_;
   const double share_of_period = static_cast<double>(months_open) / months_per_period_;
+  period_start_ = month + 1;
   const double team_attainment = quota > 0.0 ? booked / (quota * share_of_period) : 0.0;
   // Ranked among those who worked the month, so a rep who quits now still counts in its fifth.
   const std::vector<std::uint8_t> worked = employed_;

@@ -28,9 +28,17 @@ class WorkforceWorld {
   /// The reps' choices for `month`, given what their territories did and promise (last month).
   const DeliveredService& decide(std::uint32_t month, const TerritoryMonth& outlook);
 
-  /// Books the month's results, pays at period ends, ratchets quotas, handles quits and hires. In the
-  /// run's last month a period still open is settled pro rata (prorated()), so its commission counts.
-  WorkforceMonth settle(std::uint32_t month, const TerritoryMonth& territories, bool last_month = false);
+  /// Books the month's results, pays at period ends, ratchets quotas, handles quits and hires. With
+  /// `closes_period` (the run's last month, or the last before the plan changes) a period still open
+  /// is settled pro rata (prorated()), so its pay counts, and the next month starts a new period.
+  WorkforceMonth settle(std::uint32_t month, const TerritoryMonth& territories, bool closes_period = false);
+
+  /**
+   * @brief From the next month on, the workforce works under `terms` (a timeline change). Reps keep
+   * their traits, tenure, beliefs and books; quotas keep their monthly level, or take the new
+   * plan's when it sets a different quota_per_month. A plan change follows settle(..., true).
+   */
+  void change_terms(const WorkforceParams& terms);
 
   [[nodiscard]] std::uint32_t reps() const noexcept { return params_.reps; }
   /// The traits of the rep now in slot `rep` (drawn when it was hired).
@@ -45,8 +53,7 @@ class WorkforceWorld {
   /// Draws the traits of the rep who now fills slot `rep` (its hires_[rep]-th occupant).
   void draw_traits(std::uint32_t rep);
   /// One rep's choice for the month; touches only that rep's columns.
-  void decide_rep(std::uint32_t rep, std::uint32_t month, std::uint32_t month_in_period,
-                  const TerritoryMonth& outlook);
+  void decide_rep(std::uint32_t rep, std::uint32_t month, const TerritoryMonth& outlook);
   /// Pays the period that ends now (`share_of_period` < 1: the run ends it early) and, at a full
   /// period end, ratchets the quota and lets the rep quit.
   void pay_period(std::uint32_t rep, double team_attainment, double share_of_period,
@@ -54,6 +61,10 @@ class WorkforceWorld {
   /// Adds this month's selling effort and any period-end attainment (period_attainment_) of the top
   /// and bottom skill fifths among the `employed` reps.
   void tally_quintiles(const std::vector<std::uint8_t>& employed, WorkforceMonth& observed) const;
+  /// At a full period's end: whether the rep's pay keeps it above its outside option, and its next quota.
+  void settle_career(std::uint32_t rep, const PayBreakdown& pay, double attained, const IncentivePlan& plan);
+  /// Months from `month` to the calendar end of its period, `month` included.
+  [[nodiscard]] std::uint32_t months_left_in_period(std::uint32_t month) const;
   void hire(std::uint32_t rep);
   /// Sets the salary that meets a typical rep's outside option at a period's start
   /// (plan.salary_meets_outside_option).
@@ -65,6 +76,10 @@ class WorkforceWorld {
   std::vector<WorkforceParams> rep_params_;  ///< per rep: params_ with its own profile
   std::vector<std::uint32_t> hires_;         ///< occupants of each slot so far, the current one included
   std::uint32_t months_per_period_;
+  std::uint32_t period_start_ = 1;  ///< first month of the open period
+  /// The open period's length as a share of a full one: below 1 only for a period a plan change
+  /// started after its calendar start (periods end with the calendar: months 12, 24, ...).
+  double period_share_ = 1.0;
   DeliveredService delivered_;
   std::vector<RepChoice> choices_;
   // Rep columns.

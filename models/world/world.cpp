@@ -135,7 +135,8 @@ struct LatentMonth {
 }  // namespace
 
 World::World(const Scenario& scenario, const sim::core::RunAddress& run)
-    : scenario_(scenario),
+    : scenario_(&scenario),
+      run_(run),
       behaviour_(run, streams::customer_behaviour),
       acquisition_(run, streams::acquisition),
       buyer_process_(run, streams::buyer_process),
@@ -157,13 +158,29 @@ World::World(const Scenario& scenario, const sim::core::RunAddress& run)
   if (reps_ > 0 && scenario.workforce.plan.clawback) recent_sales_.assign(customers_.size(), 0.0f);
 }
 
+void World::change_terms(const Scenario& terms) {
+  scenario_ = &terms;
+  segments_ = derive_segment_constants(terms);
+  segment_clv_.clear();
+  for (const SegmentConstants& seg : segments_) segment_clv_.push_back(std::max(0.0, predicted_clv(seg, 0)));
+  if (reps_ == 0) return;
+  std::vector<std::uint32_t> sizes;
+  for (const SegmentParams& segment : terms.segments) sizes.push_back(segment.size);
+  territories_ = workforce::Territories(terms.workforce.territories, reps_, sizes);
+  // CLV scores are drawn once per run, when reps first see them; hidden again, service spreads evenly.
+  if (terms.workforce.clv_scores_visible && service_weight_.empty()) weigh_service_by_clv_scores(run_);
+  if (!terms.workforce.clv_scores_visible) service_weight_.clear();
+  if (terms.workforce.plan.clawback && recent_sales_.empty()) recent_sales_.assign(customers_.size(), 0.0f);
+  if (!terms.workforce.plan.clawback) recent_sales_.clear();
+}
+
 double World::predicted_clv(const SegmentConstants& seg, std::uint32_t months) const {
   // What a firm's CLV model predicts from segment averages: margin at reference satisfaction net of
   // service, constant retention, sum_{k=1..N} m (r / (1 + d))^k (Gupta & Lehmann 2003); N infinite at 0.
   const double spend = std::exp(seg.log_spend_mu + 0.5 * seg.log_spend_sigma * seg.log_spend_sigma);
   const double margin =
-      seg.purchase_rate * spend * (scenario_.pricing.price_index - seg.cost_of_goods_share) -
-      scenario_.service.cost_per_customer_per_month;
+      seg.purchase_rate * spend * (scenario_->pricing.price_index - seg.cost_of_goods_share) -
+      scenario_->service.cost_per_customer_per_month;
   const double q = (1.0 - seg.base_churn_hazard) / (1.0 + monthly_discount_rate_);
   if (months == 0) return margin * q / (1.0 - q);
   return margin * q * (1.0 - std::pow(q, months)) / (1.0 - q);
@@ -173,7 +190,7 @@ void World::weigh_service_by_clv_scores(const sim::core::RunAddress& run) {
   // Each customer's CLV score is its segment's prediction read with lognormal error: reps give
   // each customer service in proportion to its score.
   const sim::core::RandomStream scores(run, streams::workforce);
-  const double noise = scenario_.workforce.clv_score_noise;
+  const double noise = scenario_->workforce.clv_score_noise;
   const std::vector<double>& segment_clv = segment_clv_;
   service_weight_.resize(customers_.size());
   double total = 0.0;
@@ -191,13 +208,13 @@ void World::weigh_service_by_clv_scores(const sim::core::RunAddress& run) {
 
 void World::place_initial_customers(const sim::core::RunAddress& run) {
   const sim::core::RandomStream initial(run, streams::initial_state);
-  const double spread = stationary_satisfaction_sd(scenario_.satisfaction);
+  const double spread = stationary_satisfaction_sd(scenario_->satisfaction);
   const bool any_latent = std::any_of(segments_.begin(), segments_.end(),
                                       [](const SegmentConstants& seg) { return seg.latent_buyers; });
   if (any_latent) customers_.buyer_traits.resize(customers_.size());
   std::uint32_t member = 0;
-  for (std::size_t s = 0; s < scenario_.segments.size(); ++s) {
-    const SegmentParams& segment = scenario_.segments[s];
+  for (std::size_t s = 0; s < scenario_->segments.size(); ++s) {
+    const SegmentParams& segment = scenario_->segments[s];
     for (std::uint32_t k = 0; k < segment.size; ++k, ++member) {
       const auto draws = initial.block(member, 0);
       const auto normal = r123::boxmuller(draws[0], draws[1]);
@@ -220,7 +237,7 @@ void World::place_initial_customers(const sim::core::RunAddress& run) {
 
 void World::start_transaction_log() {
   logging_transactions_ = true;
-  const auto price = static_cast<double>(scenario_.pricing.price_index);
+  const auto price = static_cast<double>(scenario_->pricing.price_index);
   for (std::size_t i = 0; i < customers_.size(); ++i) {
     if (customers_.status[i] != CustomerStatus::active || customers_.acquired_month[i] != 0) continue;
     // Step 0 of the buyer stream precedes month 1: the first purchase of a customer there at month 0.
@@ -236,35 +253,35 @@ void World::start_transaction_log() {
 StepObservation World::advance(std::uint32_t month, const workforce::DeliveredService* delivered,
                                workforce::TerritoryMonth* territories) {
   const bool staffed = reps_ > 0 && delivered != nullptr;
-  const auto& plan = scenario_.workforce.plan;
+  const auto& plan = scenario_->workforce.plan;
   const bool on_margin = plan.commission && plan.commission->base == workforce::CommissionBase::margin;
   const float sales_memory =
       plan.clawback ? static_cast<float>(std::exp(-1.0 / std::max(1u, plan.clawback->window_months))) : 0.0f;
-  const float service_lift = static_cast<float>(scenario_.workforce.response.service_lift);
+  const float service_lift = static_cast<float>(scenario_->workforce.response.service_lift);
   const float coordination_cost =
-      staffed && scenario_.workforce.organization == workforce::Organization::customer_centric
-          ? static_cast<float>(scenario_.workforce.coordination_cost_per_customer)
+      staffed && scenario_->workforce.organization == workforce::Organization::customer_centric
+          ? static_cast<float>(scenario_->workforce.coordination_cost_per_customer)
           : 0.0f;
   MonthContext ctx;
   ctx.month = month;
   ctx.mark_now = static_cast<std::uint8_t>(1u << (month & 1u));
   ctx.mark_next = static_cast<std::uint8_t>(1u << ((month + 1) & 1u));
   ctx.discount_to_month0 = std::pow(1.0 + monthly_discount_rate_, -static_cast<double>(month));
-  ctx.service_cost = static_cast<float>(scenario_.service.cost_per_customer_per_month);
-  ctx.price_index = static_cast<float>(scenario_.pricing.price_index);
-  const SatisfactionParams& sat = scenario_.satisfaction;
+  ctx.service_cost = static_cast<float>(scenario_->service.cost_per_customer_per_month);
+  ctx.price_index = static_cast<float>(scenario_->pricing.price_index);
+  const SatisfactionParams& sat = scenario_->satisfaction;
   ctx.reference = static_cast<float>(sat.reference);
   ctx.adjustment_rate = static_cast<float>(sat.adjustment_rate);
   ctx.shock_sd = static_cast<float>(sat.shock_sd);
   ctx.churn_sensitivity = static_cast<float>(sat.churn_sensitivity);
   ctx.purchase_sensitivity = static_cast<float>(sat.purchase_sensitivity);
   ctx.referral_threshold = static_cast<float>(sat.referral_threshold);
-  ctx.sample_rate = static_cast<float>(scenario_.survey.sample_rate);
-  ctx.response_rate = static_cast<float>(scenario_.survey.response_rate);
-  ctx.nonresponse_bias = static_cast<float>(scenario_.survey.nonresponse_bias);
-  ctx.answer_noise_sd = static_cast<float>(scenario_.survey.answer_noise_sd);
-  ctx.referral_conversion = static_cast<float>(scenario_.referrals.conversion_probability);
-  ctx.referral_reward = scenario_.referrals.reward;
+  ctx.sample_rate = static_cast<float>(scenario_->survey.sample_rate);
+  ctx.response_rate = static_cast<float>(scenario_->survey.response_rate);
+  ctx.nonresponse_bias = static_cast<float>(scenario_->survey.nonresponse_bias);
+  ctx.answer_noise_sd = static_cast<float>(scenario_->survey.answer_noise_sd);
+  ctx.referral_conversion = static_cast<float>(scenario_->referrals.conversion_probability);
+  ctx.referral_reward = scenario_->referrals.reward;
 
   // Marketing wins each prospect with the same chance, so the expected number won is what
   // the segment's budget buys (capped by the prospects left).
@@ -481,8 +498,8 @@ workforce::TerritoryMonth World::territory_outlook() const {
     spend_mean[s] = std::exp(segments_[s].log_spend_mu +
                              0.5 * segments_[s].log_spend_sigma * segments_[s].log_spend_sigma);
   }
-  const auto price = static_cast<double>(scenario_.pricing.price_index);
-  const auto& sat = scenario_.satisfaction;
+  const auto price = static_cast<double>(scenario_->pricing.price_index);
+  const auto& sat = scenario_->satisfaction;
   return sim::core::reduce_blocks(
       customers_.size(), workforce::TerritoryMonth(reps_),
       [&](std::size_t begin, std::size_t end, workforce::TerritoryMonth& part) {
@@ -514,7 +531,7 @@ RunObservation World::observe_customers() const {
   RunObservation result;
   std::vector<double> predicted_by_segment;
   for (const SegmentConstants& seg : segments_) {
-    predicted_by_segment.push_back(predicted_clv(seg, scenario_.run.horizon_months));
+    predicted_by_segment.push_back(predicted_clv(seg, scenario_->run.horizon_months));
   }
   const double growth = 1.0 + monthly_discount_rate_;
   for (std::size_t i = 0; i < customers_.size(); ++i) {
@@ -524,7 +541,7 @@ RunObservation World::observe_customers() const {
     if (customers_.channel[i] == AcquisitionChannel::marketing) {
       acquisition_cost = segments_[customers_.segment[i]].acquisition_cost;
     } else if (customers_.channel[i] == AcquisitionChannel::referral) {
-      acquisition_cost = scenario_.referrals.reward;
+      acquisition_cost = scenario_->referrals.reward;
     }
     const double to_acquisition = std::pow(growth, acquired);
     result.realized_clv.push_back(customers_.value_at_month0[i] * to_acquisition - acquisition_cost);
@@ -537,6 +554,34 @@ RunObservation World::observe_customers() const {
   return result;
 }
 
+namespace {
+
+/// Which terms are in force month by month: the scenario's, then each timeline phase's from its month.
+class TermsInForce {
+ public:
+  explicit TermsInForce(const Scenario& scenario) : scenario_(scenario), current_(&scenario) {}
+
+  /// The terms that start in `month`, or nullptr when the month keeps the current ones.
+  const Scenario* starting_in(std::uint32_t month) {
+    if (next_ >= scenario_.phases.size() || scenario_.phases[next_].from_month != month) return nullptr;
+    current_ = scenario_.phases[next_++].terms.get();
+    return current_;
+  }
+  [[nodiscard]] const Scenario& current() const noexcept { return *current_; }
+  /// Whether the reps' pay plan changes after `month`: their open period then closes with it.
+  [[nodiscard]] bool plan_changes_after(std::uint32_t month) const {
+    return next_ < scenario_.phases.size() && scenario_.phases[next_].from_month == month + 1 &&
+           !(scenario_.phases[next_].terms->workforce.plan == current_->workforce.plan);
+  }
+
+ private:
+  const Scenario& scenario_;
+  const Scenario* current_;
+  std::size_t next_ = 0;
+};
+
+}  // namespace
+
 RunObservation simulate_run(const Scenario& scenario, const sim::core::RunAddress& run,
                             std::vector<customer::Transaction>* transactions) {
   World world(scenario, run);
@@ -548,33 +593,41 @@ RunObservation simulate_run(const Scenario& scenario, const sim::core::RunAddres
   if (scenario.partnerships.buyers > 0) {
     partners.emplace(scenario.partnerships, monthly_discount_rate(scenario.run.discount_rate_per_year), run);
   }
+  TermsInForce terms(scenario);
+  std::optional<workforce::WorkforceWorld> reps;
+  if (scenario.workforce.reps > 0 && !scenario.segments.empty()) reps.emplace(scenario.workforce, run);
   std::vector<workforce::WorkforceMonth> workforce_months;
-  std::vector<double> attainments;
-  if (scenario.workforce.reps > 0 && !scenario.segments.empty()) {
-    // Each month reps choose from what their territories promise, customers respond, and the
-    // measurement system books what happened; key-account managers also serve the B2B accounts.
-    workforce::WorkforceWorld reps(scenario.workforce, run);
-    workforce::TerritoryMonth territories(scenario.workforce.reps);
-    const bool managed = scenario.partnerships.key_account_managers;
-    for (std::uint32_t month = 1; month <= scenario.run.horizon_months; ++month) {
-      const workforce::DeliveredService& delivered = reps.decide(month, world.territory_outlook());
-      months.push_back(world.advance(month, &delivered, &territories));
-      workforce_months.push_back(reps.settle(month, territories, month == scenario.run.horizon_months));
-      // A deal pulled forward was bought now at a discount, and a share of those held back is lost:
-      // the firm's revenue and margin lose both.
-      const workforce::WorkforceMonth& timing = workforce_months.back();
-      months.back().revenue -= timing.timing_discount + timing.pushed_revenue_lost;
-      months.back().margin -= timing.timing_discount + timing.pushed_margin_lost;
-      if (partners)
-        partnership_months.push_back(partners->advance(month, managed ? &delivered.service : nullptr));
+  workforce::TerritoryMonth territories(reps ? scenario.workforce.reps : 0);
+  for (std::uint32_t month = 1; month <= scenario.run.horizon_months; ++month) {
+    // A timeline change applies from the start of its month; everything the run holds carries over.
+    if (const Scenario* changed = terms.starting_in(month)) {
+      world.change_terms(*changed);
+      if (reps) reps->change_terms(changed->workforce);
+      if (partners) partners->change_terms(changed->partnerships);
     }
-    attainments = reps.attainments();
-  } else {
-    for (std::uint32_t month = 1; month <= scenario.run.horizon_months; ++month) {
+    if (!reps) {
       months.push_back(world.advance(month));
       if (partners) partnership_months.push_back(partners->advance(month));
+      continue;
+    }
+    // Each month reps choose from what their territories promise, customers respond, and the
+    // measurement system books what happened; key-account managers also serve the B2B accounts.
+    const workforce::DeliveredService& delivered = reps->decide(month, world.territory_outlook());
+    months.push_back(world.advance(month, &delivered, &territories));
+    const bool closes_period = month == scenario.run.horizon_months || terms.plan_changes_after(month);
+    workforce_months.push_back(reps->settle(month, territories, closes_period));
+    // A deal pulled forward was bought now at a discount, and a share of those held back is lost:
+    // the firm's revenue and margin lose both.
+    const workforce::WorkforceMonth& timing = workforce_months.back();
+    months.back().revenue -= timing.timing_discount + timing.pushed_revenue_lost;
+    months.back().margin -= timing.timing_discount + timing.pushed_margin_lost;
+    if (partners) {
+      const bool managed = terms.current().partnerships.key_account_managers;
+      partnership_months.push_back(partners->advance(month, managed ? &delivered.service : nullptr));
     }
   }
+  std::vector<double> attainments;
+  if (reps) attainments = reps->attainments();
   RunObservation result = world.observe_customers();
   result.months = std::move(months);
   result.workforce_months = std::move(workforce_months);

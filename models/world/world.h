@@ -33,6 +33,10 @@ class World {
   StepObservation advance(std::uint32_t month, const workforce::DeliveredService* delivered = nullptr,
                           workforce::TerritoryMonth* territories = nullptr);
 
+  /// From the next month on, the market works under `terms` (a timeline change): the same customers,
+  /// contacts and state; new segment rates, prices, service, survey and, with reps, territories.
+  void change_terms(const Scenario& terms);
+
   /// Per rep: true answers of its customers now, and what they are expected to buy next month at
   /// normal effort and no discount (what a rep knows of its territory).
   [[nodiscard]] workforce::TerritoryMonth territory_outlook() const;
@@ -56,7 +60,8 @@ class World {
   /// CLV over `months` (0: for ever) that segment averages predict for a customer just won.
   [[nodiscard]] double predicted_clv(const SegmentConstants& seg, std::uint32_t months) const;
 
-  const Scenario& scenario_;
+  const Scenario* scenario_;  ///< the terms in force: the scenario's, or a timeline phase's
+  sim::core::RunAddress run_;
   sim::core::RandomStream behaviour_;
   sim::core::RandomStream acquisition_;
   sim::core::RandomStream buyer_process_;

@@ -12,6 +12,7 @@
 #include "analysis/paired_difference.h"
 #include "sim/cli/customer_runs.h"
 #include "sim/cli/option_checks.h"
+#include "sim/cli/timeline_marks.h"
 #include "sim/core/parallel.h"
 #include "sim/io/input_error.h"
 #include "sim/run/replication_runner.h"
@@ -127,10 +128,10 @@ int compare_command(const CompareOptions& options) {
     const MetricSelection metrics(run.horizon_months, {}, {});
     io::DesignTable design{{"scenario"}, {}, static_cast<std::uint32_t>(scenarios.size())};
     for (std::size_t i = 0; i < scenarios.size(); ++i) design.values.push_back(static_cast<double>(i));
-    io::RunFileWriter writer(
-        output,
-        provenance_now(options.command_line, run.seed, all_yaml, run::content_identity(identity_parts)),
-        metrics.kept(), design, run.replications);
+    io::Provenance provenance =
+        provenance_now(options.command_line, run.seed, all_yaml, run::content_identity(identity_parts));
+    provenance.timeline = timeline_marks(scenarios);
+    io::RunFileWriter writer(output, provenance, metrics.kept(), design, run.replications);
     install_stop_handlers();
     simulate_customer_runs(scenarios, run.replications, run.seed, !options.independent, metrics, writer);
     const auto statistics = statistics_by_point(writer);
@@ -155,6 +156,7 @@ int compare_command(const CompareOptions& options) {
       fmt::print(
           std::cout, "{} replications x {} months, seed {}, {} random numbers; * marks a 95% CI without 0\n",
           run.replications, run.horizon_months, run.seed, options.independent ? "independent" : "common");
+      print_timeline(std::cout, scenarios);
       std::string header = fmt::format("{:<24}", "metric");
       for (const auto& loaded : scenarios)
         header += fmt::format("  {:>12}", loaded.scenario.name.substr(0, 12));

@@ -10,6 +10,7 @@
 #include "sim/cli/customer_runs.h"
 #include "sim/cli/option_checks.h"
 #include "sim/cli/summary_table.h"
+#include "sim/cli/timeline_marks.h"
 #include "sim/cli/transaction_export.h"
 #include "sim/core/parallel.h"
 #include "sim/io/input_error.h"
@@ -80,10 +81,11 @@ int run_command(const RunOptions& options) {
     const core::ThreadLimit thread_limit(options.threads);
     const MetricSelection metrics(scenario.run.horizon_months, {}, {});
     const std::string identity = run::content_identity({SALESIM_VERSION, scenarios.front().resolved_yaml});
-    io::RunFileWriter writer(
-        output,
-        provenance_now(options.command_line, scenario.run.seed, scenarios.front().resolved_yaml, identity),
-        metrics.kept(), io::DesignTable{}, scenario.run.replications);
+    io::Provenance provenance =
+        provenance_now(options.command_line, scenario.run.seed, scenarios.front().resolved_yaml, identity);
+    provenance.timeline = timeline_marks(scenarios);
+    io::RunFileWriter writer(output, provenance, metrics.kept(), io::DesignTable{},
+                             scenario.run.replications);
 
     install_stop_handlers();
     const auto started = std::chrono::steady_clock::now();
@@ -108,6 +110,7 @@ int run_command(const RunOptions& options) {
                       scenario.run.replications, scenario.run.horizon_months, scenario.run.seed, seconds);
       print_summary_table(std::cout, title, metrics.kept().summary_names, metrics.kept().summary_units,
                           first_point);
+      print_timeline(std::cout, scenarios);
       print_bias_table(std::cout, bias);
       std::cout << "written: " << output.string() << '\n';
       if (!options.transactions_path.empty()) std::cout << "written: " << options.transactions_path << '\n';

@@ -13,6 +13,7 @@
 #include "sim/cli/customer_runs.h"
 #include "sim/cli/option_checks.h"
 #include "sim/cli/sweep_report.h"
+#include "sim/cli/timeline_marks.h"
 #include "sim/core/parallel.h"
 #include "sim/core/whole_number.h"
 #include "sim/io/run_file_reader.h"
@@ -122,9 +123,10 @@ int sweep_command(const SweepOptions& options) {
                 << ".tmp; starting a new sweep\n";
     }
     if (!writer) {
-      writer.emplace(
-          output, provenance_now(options.command_line, sweep.seed, scenarios.front().resolved_yaml, sweep_id),
-          metrics.kept(), table, sweep.replications);
+      io::Provenance provenance =
+          provenance_now(options.command_line, sweep.seed, scenarios.front().resolved_yaml, sweep_id);
+      provenance.timeline = timeline_marks(scenarios);
+      writer.emplace(output, provenance, metrics.kept(), table, sweep.replications);
       if (shard.count > 1) writer->set_shard(shard.index, shard.count);
     }
     const std::vector<std::uint8_t> done = writer->done_mask();

@@ -36,6 +36,7 @@ struct FieldDetail {
   std::vector<std::string> words{};  ///< an enum's words in its order; a flag's words for false, true
   std::string name_set{};            ///< a text that must be a name of this set, supplied by the caller
   bool required = false;             ///< the key must be written (no default applies)
+  std::string fixed_in_run{};        ///< why a timeline cannot change it mid-run; empty: it can
 };
 
 /// A problem a model's own rules found, at a key path of the document ("segments[1].size").
@@ -67,6 +68,7 @@ struct ChildDetail {
   bool omit_when_default = false;  ///< a mapping written only when it differs from its defaults
   std::string item_name_key{};     ///< `--set list.NAME.key` finds the item whose key NAME holds
   std::string item_noun{};         ///< what messages call the items ("segments", "KPIs")
+  std::string fixed_in_run{};      ///< why a timeline cannot change any key below it; empty: it can
   std::function<bool(const void* section)> written_when{};  ///< extra rule for writing a mapping
 };
 

@@ -20,6 +20,8 @@ struct InputLimits {
   /// Reps of the workforce; each carries its own state, quota and pay history.
   std::uint32_t max_reps = 100'000;
   std::uint32_t max_segments = 64;
+  /// Changes of a scenario's timeline; each one reads the scenario again.
+  std::uint32_t max_timeline_changes = 240;
   /// Estimated bytes of one world per market member, before the referral graph
   /// (state columns plus the graph's construction buffers).
   std::uint64_t bytes_per_member = 96;

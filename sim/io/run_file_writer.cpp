@@ -42,6 +42,19 @@ Hdf5Handle create_group(hid_t parent, const std::string& name) {
       H5Gclose);
 }
 
+/// A one-dimensional uint32 dataset, written whole.
+void write_uint32_dataset(hid_t parent, const std::string& name, const std::vector<std::uint32_t>& values) {
+  const hsize_t count = values.size();
+  const Hdf5Handle space(checked(H5Screate_simple(1, &count, nullptr), "create space for " + name), H5Sclose);
+  const Hdf5Handle properties = creation_properties(H5P_DATASET_CREATE);
+  const Hdf5Handle dataset(
+      checked(H5Dcreate2(parent, name.c_str(), H5T_STD_U32LE, space, H5P_DEFAULT, properties, H5P_DEFAULT),
+              "create " + name),
+      H5Dclose);
+  checked_status(H5Dwrite(dataset, H5T_NATIVE_UINT32, H5S_ALL, H5S_ALL, H5P_DEFAULT, values.data()),
+                 "write " + name);
+}
+
 /// Units and meanings are optional, but when given there is one per metric.
 void require_labels(const std::vector<std::string>& labels, const std::vector<std::string>& names,
                     const char* what) {
@@ -141,6 +154,21 @@ void RunFileWriter::create_layout(const Provenance& provenance, const DesignTabl
 
   const Hdf5Handle scenario = create_group(file_, "scenario");
   detail::write_string_attribute(scenario, "yaml", provenance.scenario_yaml);
+
+  if (!provenance.timeline.empty()) {
+    // Which design point changes its terms in which month: readers mark the change in their charts.
+    const Hdf5Handle timeline = create_group(file_, "timeline");
+    std::vector<std::uint32_t> points, months;
+    std::vector<std::string> changes;
+    for (const TimelineMark& mark : provenance.timeline) {
+      points.push_back(mark.point);
+      months.push_back(mark.month);
+      changes.push_back(mark.change);
+    }
+    write_uint32_dataset(timeline, "point", points);
+    write_uint32_dataset(timeline, "month", months);
+    detail::write_string_array_attribute(timeline, "changes", changes);
+  }
 
   const Hdf5Handle design_group = create_group(file_, "design");
   const hsize_t points = design.points;

@@ -14,6 +14,13 @@
 
 namespace salesim::sim::io {
 
+/// A timeline change of one design point's scenario -> /timeline (point, month, and the "changes" text).
+struct TimelineMark {
+  std::uint32_t point = 0;
+  std::uint32_t month = 0;
+  std::string change;  ///< the note and the keys set, for people
+};
+
 /// Where a file comes from; recorded as attributes so a run can be reproduced.
 struct Provenance {
   std::string salesim_version;
@@ -21,8 +28,9 @@ struct Provenance {
   std::string command;      ///< the full command line
   std::string created_utc;  ///< ISO 8601; an attribute, never part of a dataset
   std::uint64_t seed = 0;
-  std::string scenario_yaml;  ///< the resolved scenario -> /scenario attribute "yaml"
-  std::string sweep_id;       ///< content hash of the whole sweep; shards and resumes must match
+  std::string scenario_yaml;           ///< the resolved scenario -> /scenario attribute "yaml"
+  std::string sweep_id;                ///< content hash of the whole sweep; shards and resumes must match
+  std::vector<TimelineMark> timeline;  ///< empty: no scenario changes its terms during the run
 };
 
 /// The varied parameters: P design points x K parameters, row-major.

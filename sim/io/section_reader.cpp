@@ -15,10 +15,47 @@
 #include "sim/core/section_check.h"
 #include "sim/core/whole_number.h"
 #include "sim/io/closest_name.h"
+#include "sim/io/document_internals.h"
 #include "sim/io/yaml_guard.h"
 
 namespace salesim::sim::io {
+namespace internal {
+
+/// Splits "segments[0].spend_per_purchase.mean" into {"segments", "[0]", "spend_per_purchase", "mean"}.
+std::vector<std::string> split_key_path(const std::string& path) {
+  std::vector<std::string> tokens;
+  std::string current;
+  for (const char c : path) {
+    if (c == '.' || c == '[') {
+      if (!current.empty()) tokens.push_back(current);
+      current = c == '[' ? "[" : "";
+    } else if (c == ']') {
+      tokens.push_back(current + "]");
+      current.clear();
+    } else {
+      current += c;
+    }
+  }
+  if (!current.empty()) tokens.push_back(current);
+  return tokens;
+}
+
+/// The index of a "[3]" token; nullopt when it is not a whole number, the largest size_t when too large.
+std::optional<std::size_t> index_of(const std::string& token) {
+  if (token.size() < 3 || token.front() != '[' || token.back() != ']') return std::nullopt;
+  const std::string digits = token.substr(1, token.size() - 2);
+  if (!std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+    return std::nullopt;
+  }
+  return digits.size() > 9 ? std::numeric_limits<std::size_t>::max() : std::stoul(digits);
+}
+
+}  // namespace internal
+
 namespace {
+
+using internal::index_of;
+using internal::split_key_path;
 
 using core::ChildDescription;
 using core::ChildKind;
@@ -54,35 +91,6 @@ std::vector<std::string> keys_of(const SectionDescription& section) {
   std::vector<std::string> keys;
   for (const auto& entry : section.entries) keys.push_back(key_of(entry));
   return keys;
-}
-
-/// Splits "segments[0].spend_per_purchase.mean" into {"segments", "[0]", "spend_per_purchase", "mean"}.
-std::vector<std::string> split_key_path(const std::string& path) {
-  std::vector<std::string> tokens;
-  std::string current;
-  for (const char c : path) {
-    if (c == '.' || c == '[') {
-      if (!current.empty()) tokens.push_back(current);
-      current = c == '[' ? "[" : "";
-    } else if (c == ']') {
-      tokens.push_back(current + "]");
-      current.clear();
-    } else {
-      current += c;
-    }
-  }
-  if (!current.empty()) tokens.push_back(current);
-  return tokens;
-}
-
-/// The index of a "[3]" token; nullopt when it is not a whole number, the largest size_t when too large.
-std::optional<std::size_t> index_of(const std::string& token) {
-  if (token.size() < 3 || token.front() != '[' || token.back() != ']') return std::nullopt;
-  const std::string digits = token.substr(1, token.size() - 2);
-  if (!std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; })) {
-    return std::nullopt;
-  }
-  return digits.size() > 9 ? std::numeric_limits<std::size_t>::max() : std::stoul(digits);
 }
 
 /// The node at a key path below `node`, or the deepest one on the path that exists.
@@ -325,53 +333,48 @@ InputProblem override_problem(const Override& item, std::string message, std::st
   return {override_label, 0, 0, item.key_path, std::move(message), std::move(allowed)};
 }
 
-/**
- * Places an override's value into the document, walking the description: each key must be one the
- * section has, a list is entered by an index (or by an item's name where the list allows it) of an
- * item that exists, mappings on the way are created (so setting a key of an optional term adds the
- * term). Returns the canonical key path, or "" with a problem added.
- */
-std::string apply_override(YAML::Node& root, const SectionDescription& description, const Override& item,
-                           const std::vector<std::string>& settable, std::vector<InputProblem>& problems) {
-  YAML::Node value;
-  try {
-    value = YAML::Load(item.value);
-  } catch (const YAML::Exception& error) {
-    problems.push_back(override_problem(item, "value '" + item.value + "' is not valid YAML: " + error.msg));
-    return "";
-  }
-  if (!value.IsScalar()) {
-    problems.push_back(override_problem(item, "value '" + item.value + "' must be a single value",
-                                        "a number, a word or true/false"));
-    return "";
-  }
+}  // namespace
+
+namespace internal {
+
+std::string place_value(YAML::Node& root, const SectionDescription& description, const std::string& key_path,
+                        const YAML::Node& value, const std::vector<std::string>& settable, Placement when,
+                        const ProblemAt& problem_at, std::vector<InputProblem>& problems) {
   const auto unknown = [&] {
-    problems.push_back(
-        override_problem(item, "unknown key path" + did_you_mean(item.key_path, settable),
-                         "section.key, e.g. run.seed, service.level, segments[0].gross_margin"));
+    problems.push_back(problem_at("unknown key path" + did_you_mean(key_path, settable),
+                                  "section.key, e.g. run.seed, service.level, segments[0].gross_margin"));
     return std::string();
   };
-  const std::vector<std::string> tokens = split_key_path(item.key_path);
+  const auto fixed = [&](const std::string& reason) {
+    problems.push_back(problem_at("cannot change during a run: " + reason,
+                                  "a key the reference (`salesim schema`) does not mark fixed in a run"));
+    return std::string();
+  };
+  const std::vector<std::string> tokens = split_key_path(key_path);
   const SectionDescription* section = &description;
   YAML::Node node = root;
   std::string path;
+  std::string fixed_reason;
   for (std::size_t i = 0; i < tokens.size(); ++i) {
     const std::string& token = tokens[i];
     const bool last = i + 1 == tokens.size();
-    // A mapping that the file wrote as something else is the file's problem: leave the override out
+    // A mapping that the file wrote as something else is the file's problem: leave the value out
     // and let the reader report it at its line.
     if (node.IsDefined() && !node.IsNull() && !node.IsMap()) return "";
     const auto entry = std::find_if(section->entries.begin(), section->entries.end(),
                                     [&](const auto& e) { return key_of(e) == token; });
     if (entry == section->entries.end()) return unknown();
     path += (path.empty() ? "" : ".") + token;
-    if (std::holds_alternative<FieldDescription>(*entry)) {
+    if (const auto* field = std::get_if<FieldDescription>(&*entry)) {
       if (!last) return unknown();
+      if (fixed_reason.empty()) fixed_reason = field->detail.fixed_in_run;
+      if (when == Placement::mid_run && !fixed_reason.empty()) return fixed(fixed_reason);
       node[token] = value;
       return path;
     }
     const auto& child = std::get<ChildDescription>(*entry);
     if (last) return unknown();
+    if (fixed_reason.empty()) fixed_reason = child.detail.fixed_in_run;
     YAML::Node next;
     next.reset(node[token]);
     node.reset(next);
@@ -396,13 +399,12 @@ std::string apply_override(YAML::Node& root, const SectionDescription& descripti
     if (*index >= count) {
       const std::string& noun = child.detail.item_name_key.empty() ? "" : child.key;
       if (noun.empty()) {
-        problems.push_back(
-            override_problem(item, "no " + path + position, fmt::format("an index below {}", count)));
+        problems.push_back(problem_at("no " + path + position, fmt::format("an index below {}", count)));
       } else {
         // "segments" -> "segment": a name-addressed list speaks of its items.
         const std::string singular = noun.back() == 's' ? noun.substr(0, noun.size() - 1) : noun;
-        problems.push_back(override_problem(item, "no " + singular + " '" + position + "'",
-                                            fmt::format("an index below {} or a {} name", count, singular)));
+        problems.push_back(problem_at("no " + singular + " '" + position + "'",
+                                      fmt::format("an index below {} or a {} name", count, singular)));
       }
       return "";
     }
@@ -413,6 +415,38 @@ std::string apply_override(YAML::Node& root, const SectionDescription& descripti
     if (i + 1 == tokens.size()) return unknown();
   }
   return unknown();
+}
+
+}  // namespace internal
+
+namespace {
+
+/**
+ * Places an override's value into the document, walking the description: each key must be one the
+ * section has, a list is entered by an index (or by an item's name where the list allows it) of an
+ * item that exists, mappings on the way are created (so setting a key of an optional term adds the
+ * term). Returns the canonical key path, or "" with a problem added.
+ */
+std::string apply_override(YAML::Node& root, const SectionDescription& description, const Override& item,
+                           const std::vector<std::string>& settable, std::vector<InputProblem>& problems) {
+  YAML::Node value;
+  try {
+    value = YAML::Load(item.value);
+  } catch (const YAML::Exception& error) {
+    problems.push_back(override_problem(item, "value '" + item.value + "' is not valid YAML: " + error.msg));
+    return "";
+  }
+  if (!value.IsScalar()) {
+    problems.push_back(override_problem(item, "value '" + item.value + "' must be a single value",
+                                        "a number, a word or true/false"));
+    return "";
+  }
+  return internal::place_value(
+      root, description, item.key_path, value, settable, internal::Placement::at_start,
+      [&](std::string message, std::string allowed) {
+        return override_problem(item, std::move(message), std::move(allowed));
+      },
+      problems);
 }
 
 void collect_paths(const SectionDescription& section, const std::string& prefix,
@@ -445,15 +479,6 @@ std::vector<std::string> settable_paths(const SectionDescription& root) {
   return paths;
 }
 
-struct DocumentReader::Document {
-  std::string file;
-  std::string noun;
-  const SectionDescription* description = nullptr;
-  YAML::Node root;
-  std::set<std::string> overridden;
-  InputLimits limits;
-};
-
 DocumentReader::DocumentReader(std::string_view text, std::string file_label, std::string noun,
                                const SectionDescription& root, std::span<const Override> overrides,
                                const InputLimits& limits)
@@ -477,11 +502,32 @@ DocumentReader::DocumentReader(std::string_view text, std::string file_label, st
   if (!document_->root.IsMap()) return;
   std::vector<InputProblem> problems;
   const std::vector<std::string> settable = settable_paths(root);
+  // The timeline is read apart from the sections: each change is placed into the document only for
+  // the months it applies to (apply_timeline).
+  YAML::Node timeline;
+  const YAML::Node& written = document_->root;  // const: looking up a key must not add it
+  const bool has_timeline = written[internal::timeline_key].IsDefined();
+  if (has_timeline) {
+    timeline.reset(written[internal::timeline_key]);
+    document_->root.remove(internal::timeline_key);
+  }
+  std::set<std::string> timeline_overridden;
   for (const Override& item : overrides) {
+    const bool of_timeline = internal::split_key_path(item.key_path).front() == internal::timeline_key;
+    if (of_timeline) {
+      const std::string path = internal::apply_timeline_override(timeline, item, problems);
+      if (!path.empty()) timeline_overridden.insert(path);
+      continue;
+    }
     const std::string path = apply_override(document_->root, root, item, settable, problems);
     if (!path.empty()) document_->overridden.insert(path);
   }
   if (!problems.empty()) throw InputError(std::move(problems));
+  if (!has_timeline) return;
+  document_->timeline = internal::read_timeline(timeline, YAML::Clone(document_->root), root, settable, file,
+                                                timeline_overridden, limits, problems);
+  if (!problems.empty()) throw InputError(std::move(problems));
+  for (const auto& entry : document_->timeline) document_->changes.push_back(entry.change);
 }
 
 DocumentReader::DocumentReader(DocumentReader&&) noexcept = default;

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "sim/core/section_description.h"
+#include "sim/core/timeline.h"
 #include "sim/io/input_error.h"
 #include "sim/io/input_limits.h"
 
@@ -52,6 +53,18 @@ class DocumentReader {
 
   /// @brief Throws every problem, located; returns when there is none.
   void throw_located(std::span<const core::KeyProblem> problems) const;
+
+  /// The document's `timeline:` changes in the order written, --set applied; empty without one.
+  [[nodiscard]] const std::vector<core::TimelineChange>& timeline() const noexcept;
+
+  /// @brief Places the keys of timeline changes 0..`through` into the document, so that read_into()
+  /// gives the terms in force from change `through`'s month on. Problems with those values are then
+  /// located at their lines in the timeline.
+  void apply_timeline(std::size_t through);
+
+  /// A problem with a change's `month`, located at it.
+  [[nodiscard]] InputProblem timeline_month_problem(std::size_t change, std::string message,
+                                                    std::string allowed) const;
 
  private:
   struct Document;

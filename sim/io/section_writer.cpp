@@ -2,6 +2,8 @@
 // resolved scenario, and with it every run id, stays the same.
 #include "sim/io/section_writer.h"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 namespace salesim::sim::io {
@@ -109,6 +111,28 @@ std::string scalar_text(const FieldDescription& field, const core::ScalarValue& 
       return fmt::format("{}", std::get<double>(value));
   }
   return "";
+}
+
+std::string write_timeline_yaml(const std::vector<core::TimelineChange>& timeline) {
+  if (timeline.empty()) return "";
+  // Numbers, words and flags go bare; anything else is quoted, so each value reads back as written.
+  const auto value_text = [](const std::string& text) {
+    const bool plain = !text.empty() && std::all_of(text.begin(), text.end(), [](char c) {
+      return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '.' ||
+             c == '_' || c == '-' || c == '+';
+    });
+    return plain ? text : quoted(text);
+  };
+  std::string out = "timeline:\n";
+  for (const core::TimelineChange& change : timeline) {
+    out += fmt::format("  - month: {}\n", change.month);
+    if (!change.note.empty()) out += fmt::format("    note: {}\n", quoted(change.note));
+    out += "    set:\n";
+    for (const core::TimelineSetting& setting : change.set) {
+      out += fmt::format("      {}: {}\n", quoted(setting.key_path), value_text(setting.value));
+    }
+  }
+  return out;
 }
 
 std::string write_yaml(const SectionDescription& description, const void* section) {

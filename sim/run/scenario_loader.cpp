@@ -77,14 +77,15 @@ const io::NameSets& scenario_name_sets() {
 }
 
 std::string scenario_to_yaml(const models::Scenario& scenario) {
-  return io::write_yaml(models::scenario_description(), &scenario);
+  return io::write_yaml(models::scenario_description(), &scenario) +
+         io::write_timeline_yaml(scenario.timeline);
 }
 
-LoadedScenario load_scenario_text(std::string_view yaml_text, std::string_view file_label,
-                                  std::span<const Override> overrides, const io::InputLimits& limits) {
-  const std::string file(file_label);
-  const io::DocumentReader document(yaml_text, file, "scenario", models::scenario_description(), overrides,
-                                    limits);
+namespace {
+
+/// Reads the document into a scenario and checks the model's rules and this machine's limits.
+models::Scenario read_checked(const io::DocumentReader& document, const std::string& file,
+                              const io::InputLimits& limits) {
   models::Scenario scenario;
   document.read_into(&scenario, scenario_name_sets());
   if (scenario.name.empty()) scenario.name = std::filesystem::path(file).stem().string();
@@ -92,6 +93,64 @@ LoadedScenario load_scenario_text(std::string_view yaml_text, std::string_view f
   const std::vector<KeyProblem> too_large = size_problems(scenario, limits);
   problems.insert(problems.end(), too_large.begin(), too_large.end());
   document.throw_located(problems);
+  return scenario;
+}
+
+/// Months must rise from change to change and fall within the run.
+void check_timeline_months(const io::DocumentReader& document, std::uint32_t horizon) {
+  std::vector<io::InputProblem> problems;
+  std::uint32_t previous = 0;
+  for (std::size_t i = 0; i < document.timeline().size(); ++i) {
+    const std::uint32_t month = document.timeline()[i].month;
+    if (month > horizon) {
+      problems.push_back(document.timeline_month_problem(
+          i, fmt::format("month {} is beyond the run's {} months", month, horizon),
+          fmt::format("a month from 1 to run.horizon_months ({})", horizon)));
+    } else if (month <= previous) {
+      problems.push_back(document.timeline_month_problem(
+          i, fmt::format("month {} does not come after the previous change's month {}", month, previous),
+          "changes in the order of their months, each in a later month"));
+    }
+    previous = std::max(previous, month);
+  }
+  if (!problems.empty()) throw io::InputError(std::move(problems));
+}
+
+/// The terms from change `change` on: the document read again with every change up to it in place.
+/// Its problems say from which month they hold.
+models::Scenario phase_terms(std::string_view yaml_text, const std::string& file,
+                             std::span<const Override> overrides, const io::InputLimits& limits,
+                             std::size_t change, std::uint32_t month) {
+  io::DocumentReader stage(yaml_text, file, "scenario", models::scenario_description(), overrides, limits);
+  try {
+    stage.apply_timeline(change);
+    models::Scenario terms = read_checked(stage, file, limits);
+    terms.timeline.clear();
+    return terms;
+  } catch (const io::InputError& error) {
+    std::vector<io::InputProblem> problems = error.problems();
+    for (io::InputProblem& problem : problems) {
+      problem.message = fmt::format("from month {} on (timeline[{}]): {}", month, change, problem.message);
+    }
+    throw io::InputError(std::move(problems));
+  }
+}
+
+}  // namespace
+
+LoadedScenario load_scenario_text(std::string_view yaml_text, std::string_view file_label,
+                                  std::span<const Override> overrides, const io::InputLimits& limits) {
+  const std::string file(file_label);
+  const io::DocumentReader document(yaml_text, file, "scenario", models::scenario_description(), overrides,
+                                    limits);
+  models::Scenario scenario = read_checked(document, file, limits);
+  scenario.timeline = document.timeline();
+  check_timeline_months(document, scenario.run.horizon_months);
+  for (std::size_t i = 0; i < scenario.timeline.size(); ++i) {
+    const std::uint32_t month = scenario.timeline[i].month;
+    scenario.phases.push_back({month, std::make_shared<const models::Scenario>(
+                                          phase_terms(yaml_text, file, overrides, limits, i, month))});
+  }
   return {scenario, scenario_to_yaml(scenario), file};
 }
 

@@ -220,6 +220,39 @@ TEST_CASE("salesim compare prints paired differences with their CI and writes th
   std::filesystem::remove_all(dir);
 }
 
+TEST_CASE(
+    "compare with a timeline prints the change, records it in /timeline and stays bit-identical "
+    "across thread counts",
+    "[cli][compare][timeline]") {
+  const auto dir = fresh_directory("timeline");
+  const std::string bonus =
+      std::string(SALESIM_SOURCE_DIR) + "/scenarios/classroom/pay-annual-quota-bonus.yaml";
+  const std::string switched =
+      std::string(SALESIM_SOURCE_DIR) + "/scenarios/classroom/timeline-bonus-to-commission.yaml";
+  for (const char* threads : {"1", "2"}) {
+    const auto file = dir / (std::string("t") + threads + ".h5");
+    const auto result = run_command_line(salesim_exe + " compare " + bonus + " " + switched +
+                                         " --reps 4 --threads " + threads + " -o " + file.string());
+    INFO(result.err);
+    REQUIRE(result.exit_code == 0);
+    CHECK(result.out.find("timeline: timeline-bonus-to-commission from month 13: January of year 2") !=
+          std::string::npos);
+    const RunFileReader reader(file);
+    CHECK(reader.read_doubles("/timeline/month") == std::vector<double>{13.0});
+    CHECK(reader.read_doubles("/timeline/point") == std::vector<double>{1.0});
+    CHECK(reader.string_attribute("/scenario", "yaml").find("timeline:") != std::string::npos);
+  }
+  require_identical_datasets(dir / "t1.h5", dir / "t2.h5");
+  const auto moved =
+      run_command_line(salesim_exe + " run " + switched + " --reps 2 -q --set timeline[0].month=99 -o " +
+                       (dir / "bad.h5").string());
+  CHECK(moved.exit_code == 2);
+  CHECK(moved.err.find("--set: timeline[0].month: month 99 is beyond the run's 24 months") !=
+        std::string::npos);
+  CHECK_FALSE(std::filesystem::exists(dir / "bad.h5"));
+  std::filesystem::remove_all(dir);
+}
+
 TEST_CASE("a supply network runs bit-identically on 1 and 2 threads, and --set reaches its contract",
           "[cli][determinism][partnerships]") {
   const auto dir = fresh_directory("network");
