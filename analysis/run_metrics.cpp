@@ -97,6 +97,9 @@ void append_partnership_summaries(const RunObservation& run, std::vector<NamedVa
   summaries.emplace_back("supplier_trust", value(ratio(total.trust_supplier_sum, decided)));
   summaries.emplace_back("penalties", value(static_cast<double>(total.penalties)));
   summaries.emplace_back("disputes", value(static_cast<double>(total.disputes)));
+  summaries.emplace_back("disputed_amount", value(total.disputed_amount));
+  summaries.emplace_back("supplier_surplus_share",
+                         value(ratio(total.supplier_profit, total.buyer_profit + total.supplier_profit)));
   summaries.emplace_back("breakdowns", value(static_cast<double>(total.breakdowns)));
   summaries.emplace_back("supplier_switches", value(static_cast<double>(total.switches)));
   summaries.emplace_back("relationship_months", value(ratio(total.ended_relationship_months,

@@ -69,6 +69,12 @@ const SectionDescription& contract_description() {
                   .max = 1200,
                   .unit = "months",
                   .meaning = "consecutive measured breaches that end the contract (0: never)"})
+          .field(
+              "cost_plus_fee", &ContractTerms::cost_plus_fee,
+              {.min = 0,
+               .unit = "currency per month",
+               .meaning = "present: time and materials, the buyer pays the supplier's production cost plus "
+                          "this fee instead of the price (effort unbillable, savings to the buyer)"})
           .list("kpis", &ContractTerms::kpis, kpi_description(),
                 {.meaning = "the KPIs the contract measures", .max_items = max_kpis, .item_noun = "KPIs"})
           .done();
@@ -153,6 +159,22 @@ const SectionDescription& behaviour_description() {
                  {.min = 0,
                   .unit = "currency",
                   .meaning = "logit noise on the cooperate/defect choice (0: best response)"})
+          .field(
+              "trust_stake_share", &BehaviourParams::trust_stake_share,
+              {.min = 0,
+               .max = 100,
+               .unit = "share of the monthly price",
+               .meaning = "graded trust: a signal counts fully once its stake (an unfair penalty, a "
+                          "hold-up, a shortfall, a bonus) reaches this share of the price, smaller ones in "
+                          "proportion; 0: every signal counts fully",
+               .source =
+                   "modelling choice; stakes as diagnosticity of a trust signal (Lewicki & Bunker 1995)"})
+          .field("contract_attribution", &BehaviourParams::contract_attribution,
+                 {.min = 0,
+                  .max = 1,
+                  .unit = "share",
+                  .meaning = "how much less trust cooperation builds when the contract alone makes it pay",
+                  .source = "Malhotra & Murnighan 2002 (direction); the size is a modelling choice"})
           .done();
   return section;
 }

@@ -23,6 +23,7 @@ PartnershipMonth& PartnershipMonth::operator+=(const PartnershipMonth& other) no
   trust_supplier_sum += other.trust_supplier_sum;
   penalties += other.penalties;
   disputes += other.disputes;
+  disputed_amount += other.disputed_amount;
   breakdowns += other.breakdowns;
   exits += other.exits;
   contract_starts += other.contract_starts;

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <vector>
 
 namespace salesim::models::partnership {
@@ -32,6 +33,10 @@ struct ContractTerms {
   double gain_share = 0.0;                 ///< supplier's share of the cost savings it creates
   bool open_book = false;                  ///< costs shared: gain-sharing savings measured exactly
   std::uint32_t termination_breaches = 0;  ///< consecutive measured breaches that end it (0: never)
+  /// Present: time and materials (cost plus). The buyer pays the supplier's production cost of the
+  /// month plus this fee instead of the price: effort is not billable and the savings of an
+  /// investment pass to the buyer, so the contract itself rewards neither.
+  std::optional<double> cost_plus_fee{};
 };
 
 /// What the stage game between a buyer and its supplier is worth each month.
@@ -60,6 +65,12 @@ struct BehaviourParams {
   bool grim_trigger = false;               ///< punish any observed defection forever
   double opportunism = 0.0;                ///< buyer's propensity to renegotiate opportunistically (0-1)
   double decision_noise = 0.0;             ///< logit noise on the cooperate/defect choice (0: best response)
+  /// Graded trust: a month's signal moves trust in proportion to what was at stake, and counts fully
+  /// once the stake reaches this share of the monthly price; 0: every signal counts fully.
+  double trust_stake_share = 0.0;
+  /// Cooperation that the contract alone makes pay this month builds this much less trust
+  /// (attribution to the contract, not the partner: Malhotra & Murnighan 2002).
+  double contract_attribution = 0.0;
 };
 
 /// A network of key accounts (buyers) and suppliers (Boost.Graph), one contract per pair.

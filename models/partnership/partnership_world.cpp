@@ -7,6 +7,7 @@
 
 #include <Random123/boxmuller.hpp>
 
+#include "models/partnership/trust_update.h"
 #include "models/random_streams.h"
 
 namespace salesim::models::partnership {
@@ -152,7 +153,8 @@ PartnershipMonth PartnershipWorld::advance(std::uint32_t month,
   const StageGame& game = params_.game;
   const BehaviourParams& behaviour = params_.behaviour;
   const std::uint32_t full_years = (month - 1) / 12;
-  const double price = terms.price_per_month * std::pow(1.0 + terms.price_adjustment_per_year, full_years);
+  const double indexed_price =
+      terms.price_per_month * std::pow(1.0 + terms.price_adjustment_per_year, full_years);
 
   for (std::uint32_t slot_id = 0; slot_id < slots_.size(); ++slot_id) {
     Slot& slot = slots_[slot_id];
@@ -184,9 +186,15 @@ PartnershipMonth PartnershipWorld::advance(std::uint32_t month,
     const MeasuredDelivery measured = measure(delivered, slot_id, month);
     const double value =
         game.buyer_value_defecting + delivered * (game.buyer_value_cooperative - game.buyer_value_defecting);
-    double payment = price + measured.kpi_transfer + terms.gain_share * measured.gain;
     double supplier_cost = game.supplier_cost + (supplier_cooperates ? game.effort_cost : 0.0);
     if (slot.invested) supplier_cost -= params_.investment.saving_per_month;
+    // Cost plus bills the production cost (net of an investment's saving) and the fee, not the effort.
+    const double price = terms.cost_plus_fee
+                             ? game.supplier_cost -
+                                   (slot.invested ? params_.investment.saving_per_month : 0.0) +
+                                   *terms.cost_plus_fee
+                             : indexed_price;
+    double payment = price + measured.kpi_transfer + terms.gain_share * measured.gain;
     if (!buyer_cooperates) {
       payment -= holdup_taken(params_);
       if (slot.invested) payment -= params_.investment.holdup_share * params_.investment.saving_per_month;
@@ -208,10 +216,21 @@ PartnershipMonth PartnershipWorld::advance(std::uint32_t month,
     const bool unfair_penalty = penalized && supplier_cooperates;
     observed.penalties += penalized ? 1 : 0;
     observed.disputes += unfair_penalty ? 1 : 0;
+    const double unfair_amount = unfair_penalty ? -measured.kpi_transfer : 0.0;
+    observed.disputed_amount += unfair_amount;
     const bool supplier_sees_cooperation = buyer_cooperates && !unfair_penalty;
-    const double rate = behaviour.trust_learning_rate;
-    slot.trust_buyer += rate * ((measured.looks_cooperative ? 1.0 : 0.0) - slot.trust_buyer);
-    slot.trust_supplier += rate * ((supplier_sees_cooperation ? 1.0 : 0.0) - slot.trust_supplier);
+    // What each side saw, and how much rode on it (trust_update.h).
+    const double value_gap = game.buyer_value_cooperative - game.buyer_value_defecting;
+    const double gain_seen = std::clamp(measured.gain, 0.0, value_gap);
+    const TrustSignal buyer_sees{measured.looks_cooperative,
+                                 measured.looks_cooperative ? gain_seen : value_gap - gain_seen,
+                                 supplier_temptation_.gain_now <= 0.0};
+    const double holdup = buyer_cooperates ? 0.0 : holdup_taken(params_);
+    const TrustSignal supplier_sees{supplier_sees_cooperation,
+                                    supplier_sees_cooperation ? price : holdup + unfair_amount,
+                                    buyer_temptation_.gain_now <= 0.0};
+    slot.trust_buyer = updated_trust(slot.trust_buyer, buyer_sees, behaviour, price);
+    slot.trust_supplier = updated_trust(slot.trust_supplier, supplier_sees, behaviour, price);
     if (behaviour.grim_trigger) {
       slot.buyer_punishing = slot.buyer_punishing || !measured.looks_cooperative;
       slot.supplier_punishing = slot.supplier_punishing || !supplier_sees_cooperation;

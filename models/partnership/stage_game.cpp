@@ -40,8 +40,9 @@ StagePayoffs expected_payoffs(const PartnershipParams& params, bool supplier_coo
   const double value = supplier_cooperates ? game.buyer_value_cooperative : game.buyer_value_defecting;
   const double level = supplier_cooperates ? game.kpi_cooperative : game.kpi_defecting;
   const double gain_share = terms.gain_share * (value - game.buyer_value_defecting);
-  double payment =
-      terms.price_per_month + expected_kpi_transfer(terms, level, terms.kpi_noise_sd) + gain_share;
+  // Cost plus pays the production cost and a fee; the effort cost is the supplier's own.
+  const double base = terms.cost_plus_fee ? game.supplier_cost + *terms.cost_plus_fee : terms.price_per_month;
+  double payment = base + expected_kpi_transfer(terms, level, terms.kpi_noise_sd) + gain_share;
   if (!buyer_cooperates) payment -= holdup_taken(params);
   const double supplier_cost = game.supplier_cost + (supplier_cooperates ? game.effort_cost : 0.0);
   return {value - payment, payment - supplier_cost};

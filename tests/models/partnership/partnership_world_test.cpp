@@ -282,3 +282,97 @@ TEST_CASE("a relationship's runs are pure functions of their address", "[models]
   CHECK(first.disputes == again.disputes);
   CHECK(first.joint_surplus != other.joint_surplus);
 }
+
+TEST_CASE(
+    "graded trust: with noisy KPIs a doubled penalty per point lowers supplier trust, more than the 0/1 rule "
+    "says",
+    "[models][partnership][trust]") {
+  // The same SLA at 1 and at 2 per point, each priced so that a cooperating supplier expects the
+  // same payment: only the size of the penalties it does not deserve differs.
+  const auto priced = [](double penalty_per_point, double stake_share) {
+    PartnershipParams params = penalty_sla(0.03);
+    params.contract.termination_breaches = 0;  // keep every relationship, so trust alone differs
+    params.contract.kpis[0].penalty_per_point = penalty_per_point;
+    params.contract.price_per_month =
+        112.0 -
+        expected_kpi_transfer(params.contract, params.game.kpi_cooperative, params.contract.kpi_noise_sd);
+    params.behaviour.trust_stake_share = stake_share;
+    return params;
+  };
+  const auto supplier_trust = [](const PartnershipMonth& m) {
+    return m.trust_supplier_sum / static_cast<double>(m.relationships - m.exits);
+  };
+  // A penalty of 10% of the price (about 11) counts as fully as a hold-up; smaller ones in proportion.
+  const auto graded = compare_contracts(priced(1.0, 0.1), priced(2.0, 0.1), 30, 60, supplier_trust);
+  const auto disputed = compare_contracts(priced(1.0, 0.1), priced(2.0, 0.1), 30, 60,
+                                          [](const PartnershipMonth& m) { return m.disputed_amount; });
+  const auto all_or_nothing = compare_contracts(priced(1.0, 0.0), priced(2.0, 0.0), 30, 60, supplier_trust);
+  tests::report_effect("supplier trust, penalty 2 - 1 per point, graded trust", graded.paired);
+  tests::report_effect("disputed amount, penalty 2 - 1 per point", disputed.paired);
+  tests::report_effect("supplier trust, penalty 2 - 1 per point, 0/1 trust", all_or_nothing.paired);
+  CHECK(graded.paired.ci_high < 0.0);
+  CHECK(disputed.paired.ci_low > 0.0);
+  // The 0/1 rule sees the same false alarms at both sizes; only the decisions they change move it.
+  CHECK(graded.paired.mean < all_or_nothing.paired.mean);
+}
+
+TEST_CASE("graded trust: cooperation a binding contract explains builds less trust (attribution)",
+          "[models][partnership][trust]") {
+  // A clean KPI penalty large enough that effort pays within the month: the buyer sees effort every
+  // month, but with attribution it credits the contract, not the supplier.
+  PartnershipParams enforced = key_accounts(40);
+  enforced.contract.kpis = {{KpiKind::on_time_delivery, 0.95, 0.0, 2.0}};
+  enforced.behaviour.initial_trust = 0.5;
+  PartnershipParams attributed = enforced;
+  attributed.behaviour.contract_attribution = 0.8;
+  REQUIRE(supplier_temptation(enforced).gain_now <= 0.0);
+  const auto trust = compare_contracts(enforced, attributed, 20, 36, [](const PartnershipMonth& m) {
+    return m.trust_buyer_sum / static_cast<double>(m.relationships - m.exits);
+  });
+  tests::report_effect("buyer trust, attribution 0.8 - 0, enforced cooperation", trust.paired);
+  CHECK(trust.paired.ci_high < 0.0);
+}
+
+TEST_CASE(
+    "performance-based vs time-and-materials contracts: the effort uplift shrinks as the relationship's "
+    "future grows",
+    "[models][partnership][stylized]") {
+  // Effort costs the supplier 20 a month and is worth 30 to the buyer; a buyer who renegotiates
+  // takes 24. Time and materials pays the production cost plus a fee of 30, effort or not: only the
+  // relationship's future rewards effort, and it does once delta / (1 - delta) x trust x (R - P)
+  // covers the 20 saved by shirking (R - P = 24 - 20 here). The performance contract pays a price
+  // of 100 and 2 per KPI point below 95%, so effort pays within the month.
+  const auto contract = [](bool performance, double continuation) {
+    PartnershipParams params = key_accounts(40);
+    params.game.effort_cost = 20.0;
+    params.game.holdup_gain = 24.0;
+    params.behaviour.continuation_probability = continuation;
+    if (performance) {
+      params.contract.kpis = {{KpiKind::on_time_delivery, 0.95, 0.0, 2.0}};
+    } else {
+      params.contract.cost_plus_fee = 30.0;
+    }
+    return params;
+  };
+  const auto effort_rate = [](const PartnershipMonth& m) {
+    return static_cast<double>(m.supplier_cooperated) / static_cast<double>(m.relationships - m.exits);
+  };
+  std::vector<double> uplifts;
+  for (const double continuation : {0.80, 0.90, 0.95, 0.98}) {
+    const auto uplift =
+        compare_contracts(contract(false, continuation), contract(true, continuation), 30, 48, effort_rate);
+    const PartnershipParams& game = contract(true, continuation);
+    tests::report_effect("supplier effort rate, performance - time and materials, continuation " +
+                             std::to_string(continuation),
+                         uplift.paired);
+    const double kpi_gap = game.game.kpi_cooperative - game.game.kpi_defecting;
+    std::cout << "[effect] delivered KPI uplift at continuation " << continuation << ": "
+              << uplift.paired.mean * kpi_gap << " (95% CI " << uplift.paired.ci_low * kpi_gap << " to "
+              << uplift.paired.ci_high * kpi_gap << ")\n";
+    CHECK(uplift.paired.mean >= 0.0);
+    uplifts.push_back(uplift.paired.mean);
+    if (continuation <= 0.80) CHECK(uplift.paired.ci_low > 0.5);
+  }
+  // Where the future already pays for effort, the contract adds little.
+  CHECK(uplifts.back() < 0.5 * uplifts.front());
+}
