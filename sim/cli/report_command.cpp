@@ -204,6 +204,31 @@ report::StatisticsTable statistics_table(const io::RunFileReader& reader, const 
   return table;
 }
 
+/// The file's timeline changes ("point 2 from month 13: ..."), and the first change's month, which
+/// the charts mark; a file without /timeline has none.
+struct RecordedTimeline {
+  std::vector<std::string> changes;
+  std::optional<double> first_month;
+};
+
+RecordedTimeline recorded_timeline(const io::RunFileReader& reader, const std::vector<std::string>& root) {
+  RecordedTimeline timeline;
+  if (!contains(root, "timeline")) return timeline;
+  const std::vector<double> months = reader.read_doubles("/timeline/month");
+  const std::vector<double> points = reader.read_doubles("/timeline/point");
+  std::vector<std::string> texts;
+  if (reader.has_attribute("/timeline", "changes"))
+    texts = reader.string_array_attribute("/timeline", "changes");
+  for (std::size_t i = 0; i < months.size(); ++i) {
+    if (!std::isfinite(months[i])) continue;
+    const std::string point = i < points.size() ? fmt::format("point {}", points[i] + 1) : "a point";
+    timeline.changes.push_back(fmt::format("{} from month {}: {}", point, months[i],
+                                           i < texts.size() ? texts[i] : "(not recorded)"));
+    timeline.first_month = std::min(timeline.first_month.value_or(months[i]), months[i]);
+  }
+  return timeline;
+}
+
 report::ReportPage run_page(const io::RunFileReader& reader, const std::filesystem::path& input) {
   report::ReportPage page;
   const auto root = reader.names_in("/");
@@ -256,10 +281,18 @@ report::ReportPage run_page(const io::RunFileReader& reader, const std::filesyst
   }
   std::string parameter_names;
   const auto legend = design_point_values(reader, points, parameter_names);
+  const RecordedTimeline timeline = recorded_timeline(reader, root);
+  for (const std::string& change : timeline.changes) page.provenance.emplace_back("timeline", change);
   if (contains(root, "timeseries")) {
-    for (const auto& metric : reader.names_in("/timeseries"))
+    for (const auto& metric : reader.names_in("/timeseries")) {
       page.charts.push_back(
           timeseries_figure(reader, metric, done, legend.empty() ? labels : legend, parameter_names));
+      // The change month splits every chart: before it the scenarios share their past.
+      if (timeline.first_month) {
+        page.charts.back().chart.split = report::ChartPeriodSplit{
+            *timeline.first_month - 0.5, "common past", fmt::format("from month {}", *timeline.first_month)};
+      }
+    }
   }
   return page;
 }

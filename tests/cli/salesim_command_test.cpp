@@ -243,6 +243,15 @@ TEST_CASE(
     CHECK(reader.string_attribute("/scenario", "yaml").find("timeline:") != std::string::npos);
   }
   require_identical_datasets(dir / "t1.h5", dir / "t2.h5");
+  // The report lists the change and splits every chart at its month.
+  const auto report = run_command_line(salesim_exe + " report " + (dir / "t1.h5").string() + " -o " +
+                                       (dir / "t1.html").string());
+  REQUIRE(report.exit_code == 0);
+  std::ifstream html_file(dir / "t1.html");
+  const std::string html((std::istreambuf_iterator<char>(html_file)), std::istreambuf_iterator<char>());
+  CHECK(html.find("point 2 from month 13: January of year 2") != std::string::npos);
+  CHECK(html.find("class=\"split\"") != std::string::npos);
+  CHECK(html.find("from month 13</text>") != std::string::npos);
   const auto moved =
       run_command_line(salesim_exe + " run " + switched + " --reps 2 -q --set timeline[0].month=99 -o " +
                        (dir / "bad.h5").string());
