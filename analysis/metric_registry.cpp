@@ -148,6 +148,8 @@ constexpr MetricDefinition registry[] = {
      "Penalties charged to a supplier that cooperated (contested)."},
     {"disputed_amount", currency, Part::partnerships, summary,
      "Penalties charged to suppliers that cooperated: the size of the disputes."},
+    {"governance_cost", currency, Part::partnerships, summary,
+     "Monitoring the contract's KPIs and fighting contested penalties, both sides."},
     {"supplier_surplus_share", share, Part::partnerships, summary,
      "Suppliers' share of the partners' combined profit: how the contract divides the surplus."},
     {"breakdowns", count, Part::partnerships, summary,

@@ -98,6 +98,7 @@ void append_partnership_summaries(const RunObservation& run, std::vector<NamedVa
   summaries.emplace_back("penalties", value(static_cast<double>(total.penalties)));
   summaries.emplace_back("disputes", value(static_cast<double>(total.disputes)));
   summaries.emplace_back("disputed_amount", value(total.disputed_amount));
+  summaries.emplace_back("governance_cost", value(total.monitoring_spend + 2.0 * total.dispute_spend));
   summaries.emplace_back("supplier_surplus_share",
                          value(ratio(total.supplier_profit, total.buyer_profit + total.supplier_profit)));
   summaries.emplace_back("breakdowns", value(static_cast<double>(total.breakdowns)));

@@ -75,6 +75,16 @@ const SectionDescription& contract_description() {
                .unit = "currency per month",
                .meaning = "present: time and materials, the buyer pays the supplier's production cost plus "
                           "this fee instead of the price (effort unbillable, savings to the buyer)"})
+          .field("monitoring_cost_per_kpi", &ContractTerms::monitoring_cost_per_kpi,
+                 {.min = 0,
+                  .unit = "currency per month",
+                  .meaning = "what measuring one KPI costs the buyer each month",
+                  .source = "Williamson 1985 (monitoring as a transaction cost); no default figure"})
+          .field("dispute_cost", &ContractTerms::dispute_cost,
+                 {.min = 0,
+                  .unit = "currency",
+                  .meaning = "what each side spends on one contested penalty",
+                  .source = "Williamson 1985 (enforcement as a transaction cost); no default figure"})
           .list("kpis", &ContractTerms::kpis, kpi_description(),
                 {.meaning = "the KPIs the contract measures", .max_items = max_kpis, .item_noun = "KPIs"})
           .done();
@@ -202,6 +212,10 @@ const SectionDescription& partnership_description() {
                   .unit = "suppliers",
                   .meaning = "relationships each buyer holds at once",
                   .fixed_in_run = network_laid_out})
+          .field("contract_changes", &PartnershipParams::contract_changes,
+                 {.meaning = "when a timeline's new contract terms reach a running relationship: at once, or "
+                             "when its term ends and it renews",
+                  .words = {"immediately", "at_renewal"}})
           .field("switching", &PartnershipParams::switching,
                  {.meaning = "after a breakdown the buyer contracts another supplier"})
           .field("switching_cost", &PartnershipParams::switching_cost,

@@ -24,6 +24,8 @@ struct PartnershipMonth {
   std::uint64_t penalties = 0;        ///< months with a net KPI penalty
   std::uint64_t disputes = 0;         ///< penalties charged to a supplier that cooperated (contested)
   double disputed_amount = 0.0;       ///< the size of those penalties
+  double monitoring_spend = 0.0;      ///< the buyer's cost of measuring the KPIs
+  double dispute_spend = 0.0;         ///< what each side spent on contested penalties
   std::uint64_t breakdowns = 0;       ///< ended by termination or failed renewal
   std::uint64_t exits = 0;            ///< ended by outside events
   std::uint64_t contract_starts = 0;  ///< new contracts and renewals

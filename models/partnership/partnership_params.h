@@ -15,6 +15,8 @@ struct ContractKpi {
   double target = 0.95;            ///< on the KPI's 0-1 scale
   double bonus_per_point = 0.0;    ///< paid to the supplier per percentage point above target
   double penalty_per_point = 0.0;  ///< paid by the supplier per percentage point below target
+
+  friend bool operator==(const ContractKpi&, const ContractKpi&) = default;
 };
 
 inline constexpr std::size_t max_kpis = 4;
@@ -37,6 +39,18 @@ struct ContractTerms {
   /// month plus this fee instead of the price: effort is not billable and the savings of an
   /// investment pass to the buyer, so the contract itself rewards neither.
   std::optional<double> cost_plus_fee{};
+  /// Monitoring and enforcement (Williamson 1985): what measuring one KPI costs the buyer a month,
+  /// and what each side spends on one contested penalty.
+  double monitoring_cost_per_kpi = 0.0;
+  double dispute_cost = 0.0;
+
+  friend bool operator==(const ContractTerms&, const ContractTerms&) = default;
+};
+
+/// When a timeline's new contract terms reach a running relationship.
+enum class ContractChange {
+  immediately,  ///< every relationship, from the change's month (a clause removed mid-relationship)
+  at_renewal,   ///< each relationship when its term ends and it renews (renegotiation at renewal)
 };
 
 /// What the stage game between a buyer and its supplier is worth each month.
@@ -83,6 +97,7 @@ struct PartnershipParams {
   /// The workforce's reps manage the key accounts (the buyers): what a cooperating supplier delivers
   /// follows its account manager's service effort, which the manager's pay plan drives.
   bool key_account_managers = false;
+  ContractChange contract_changes = ContractChange::immediately;
   ContractTerms contract;
   StageGame game;
   InvestmentParams investment;

@@ -27,20 +27,29 @@ PartnershipWorld::PartnershipWorld(const PartnershipParams& params, double disco
       delta_(params.behaviour.continuation_probability / (1.0 + discount_rate_per_month)),
       draws_(run, streams::partnership),
       slots_(std::size_t{params.buyers} * params.suppliers_per_buyer),
-      network_(params.buyers + params.suppliers),
-      supplier_temptation_(supplier_temptation(params)),
-      buyer_temptation_(buyer_temptation(params)) {
+      network_(params.buyers + params.suppliers) {
+  contracts_.push_back(version_of(params.contract));
   // Slot k of buyer b starts with supplier (b * per_buyer + k) mod S: spread over suppliers.
   for (std::uint32_t slot = 0; slot < slots_.size(); ++slot) {
     start_relationship(slot, slot % params.suppliers, opening_);
   }
 }
 
+PartnershipWorld::ContractVersion PartnershipWorld::version_of(const ContractTerms& terms) const {
+  PartnershipParams under = params_;
+  under.contract = terms;
+  return {terms, supplier_temptation(under), buyer_temptation(under), holdup_taken(under)};
+}
+
 void PartnershipWorld::change_terms(const PartnershipParams& terms) {
   params_ = terms;
   delta_ = params_.behaviour.continuation_probability / (1.0 + discount_rate_per_month_);
-  supplier_temptation_ = supplier_temptation(params_);
-  buyer_temptation_ = buyer_temptation(params_);
+  // Every contract still in force faces the new game and behaviour.
+  for (ContractVersion& version : contracts_) version = version_of(version.terms);
+  if (!(params_.contract == contracts_.back().terms)) contracts_.push_back(version_of(params_.contract));
+  if (params_.contract_changes == ContractChange::at_renewal) return;
+  const auto latest = static_cast<std::uint32_t>(contracts_.size() - 1);
+  for (Slot& slot : slots_) slot.contract = latest;
 }
 
 void PartnershipWorld::start_relationship(std::uint32_t slot_id, std::uint32_t supplier,
@@ -55,6 +64,8 @@ void PartnershipWorld::start_relationship(std::uint32_t slot_id, std::uint32_t s
 }
 
 void PartnershipWorld::start_contract_term(Slot& slot, PartnershipMonth& observed) {
+  // A new term is written under the contract now offered (a renewal renegotiates).
+  slot.contract = static_cast<std::uint32_t>(contracts_.size() - 1);
   slot.months_left = params_.contract.duration_months;
   ++observed.contract_starts;
   // Invest when the saving over this term, discounted, weighted by trust and by what a
@@ -114,9 +125,9 @@ bool PartnershipWorld::decides_to_cooperate(double margin, std::uint32_t unit_dr
   return uniform_open01(unit_draw) < 1.0 / (1.0 + std::exp(-margin / noise));
 }
 
-PartnershipWorld::MeasuredDelivery PartnershipWorld::measure(double delivered, std::uint32_t slot_id,
+PartnershipWorld::MeasuredDelivery PartnershipWorld::measure(const ContractTerms& terms, double delivered,
+                                                             std::uint32_t slot_id,
                                                              std::uint32_t month) const {
-  const ContractTerms& terms = params_.contract;
   const StageGame& game = params_.game;
   const auto noise = draws_.block(slot_id, month, kpi_noise);
   const auto more_noise = draws_.block(slot_id, month, kpi_noise_more);
@@ -149,12 +160,9 @@ PartnershipMonth PartnershipWorld::advance(std::uint32_t month,
                                            const std::vector<float>* key_account_service) {
   // The first month also carries the opening contracts (and their investments).
   PartnershipMonth observed = std::exchange(opening_, PartnershipMonth{});
-  const ContractTerms& terms = params_.contract;
   const StageGame& game = params_.game;
   const BehaviourParams& behaviour = params_.behaviour;
   const std::uint32_t full_years = (month - 1) / 12;
-  const double indexed_price =
-      terms.price_per_month * std::pow(1.0 + terms.price_adjustment_per_year, full_years);
 
   for (std::uint32_t slot_id = 0; slot_id < slots_.size(); ++slot_id) {
     Slot& slot = slots_[slot_id];
@@ -166,14 +174,16 @@ PartnershipMonth PartnershipWorld::advance(std::uint32_t month,
       continue;
     }
     ++slot.age_months;
+    const ContractVersion& contract = contracts_[slot.contract];
+    const ContractTerms& terms = contract.terms;
 
     const bool supplier_cooperates =
         !slot.supplier_punishing &&
-        decides_to_cooperate(cooperation_margin(supplier_temptation_, delta_, slot.trust_supplier), draw[1]);
+        decides_to_cooperate(cooperation_margin(contract.supplier, delta_, slot.trust_supplier), draw[1]);
     const bool opportunistic = uniform_open01(draw[2]) < behaviour.opportunism;
     const bool buyer_cooperates =
         !slot.buyer_punishing && !opportunistic &&
-        decides_to_cooperate(cooperation_margin(buyer_temptation_, delta_, slot.trust_buyer), draw[3]);
+        decides_to_cooperate(cooperation_margin(contract.buyer, delta_, slot.trust_buyer), draw[3]);
 
     // What cooperation delivers: all of it, or as much as the account's manager puts in.
     const double delivered =
@@ -183,20 +193,20 @@ PartnershipMonth PartnershipWorld::advance(std::uint32_t month,
             : std::clamp(static_cast<double>((*key_account_service)[(slot_id / params_.suppliers_per_buyer) %
                                                                     key_account_service->size()]),
                          0.0, 1.0);
-    const MeasuredDelivery measured = measure(delivered, slot_id, month);
+    const MeasuredDelivery measured = measure(terms, delivered, slot_id, month);
     const double value =
         game.buyer_value_defecting + delivered * (game.buyer_value_cooperative - game.buyer_value_defecting);
     double supplier_cost = game.supplier_cost + (supplier_cooperates ? game.effort_cost : 0.0);
     if (slot.invested) supplier_cost -= params_.investment.saving_per_month;
     // Cost plus bills the production cost (net of an investment's saving) and the fee, not the effort.
-    const double price = terms.cost_plus_fee
-                             ? game.supplier_cost -
-                                   (slot.invested ? params_.investment.saving_per_month : 0.0) +
-                                   *terms.cost_plus_fee
-                             : indexed_price;
+    const double price =
+        terms.cost_plus_fee
+            ? game.supplier_cost - (slot.invested ? params_.investment.saving_per_month : 0.0) +
+                  *terms.cost_plus_fee
+            : terms.price_per_month * std::pow(1.0 + terms.price_adjustment_per_year, full_years);
     double payment = price + measured.kpi_transfer + terms.gain_share * measured.gain;
     if (!buyer_cooperates) {
-      payment -= holdup_taken(params_);
+      payment -= contract.holdup;
       if (slot.invested) payment -= params_.investment.holdup_share * params_.investment.saving_per_month;
     }
     observed.payments += payment;
@@ -218,17 +228,25 @@ PartnershipMonth PartnershipWorld::advance(std::uint32_t month,
     observed.disputes += unfair_penalty ? 1 : 0;
     const double unfair_amount = unfair_penalty ? -measured.kpi_transfer : 0.0;
     observed.disputed_amount += unfair_amount;
+    // Measuring the KPIs costs the buyer; a contested penalty costs both sides.
+    const double monitoring = terms.monitoring_cost_per_kpi * static_cast<double>(terms.kpis.size());
+    const double dispute = unfair_penalty ? terms.dispute_cost : 0.0;
+    observed.monitoring_spend += monitoring;
+    observed.dispute_spend += dispute;
+    observed.buyer_profit -= monitoring + dispute;
+    observed.supplier_profit -= dispute;
+    observed.joint_surplus -= monitoring + 2.0 * dispute;
     const bool supplier_sees_cooperation = buyer_cooperates && !unfair_penalty;
     // What each side saw, and how much rode on it (trust_update.h).
     const double value_gap = game.buyer_value_cooperative - game.buyer_value_defecting;
     const double gain_seen = std::clamp(measured.gain, 0.0, value_gap);
     const TrustSignal buyer_sees{measured.looks_cooperative,
                                  measured.looks_cooperative ? gain_seen : value_gap - gain_seen,
-                                 supplier_temptation_.gain_now <= 0.0};
-    const double holdup = buyer_cooperates ? 0.0 : holdup_taken(params_);
+                                 contract.supplier.gain_now <= 0.0};
+    const double holdup = buyer_cooperates ? 0.0 : contract.holdup;
     const TrustSignal supplier_sees{supplier_sees_cooperation,
                                     supplier_sees_cooperation ? price : holdup + unfair_amount,
-                                    buyer_temptation_.gain_now <= 0.0};
+                                    contract.buyer.gain_now <= 0.0};
     slot.trust_buyer = updated_trust(slot.trust_buyer, buyer_sees, behaviour, price);
     slot.trust_supplier = updated_trust(slot.trust_supplier, supplier_sees, behaviour, price);
     if (behaviour.grim_trigger) {

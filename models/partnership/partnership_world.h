@@ -34,8 +34,10 @@ class PartnershipWorld {
   /// delivers only the share of the cooperative KPI level and value its manager's effort reaches.
   PartnershipMonth advance(std::uint32_t month, const std::vector<float>* key_account_service = nullptr);
 
-  /// From the next month on, relationships run under `terms` (a timeline change): the contract, game
-  /// and behaviour change; who is partnered with whom, trust, punishment and terms left carry over.
+  /// From the next month on, relationships run under `terms` (a timeline change): the game and
+  /// behaviour change at once, the contract at once or at each relationship's renewal
+  /// (PartnershipParams::contract_changes); who is partnered with whom, trust, punishment and the
+  /// months left of each term carry over.
   void change_terms(const PartnershipParams& terms);
 
   [[nodiscard]] const SupplyGraph& network() const noexcept { return network_; }
@@ -56,7 +58,18 @@ class PartnershipWorld {
     bool supplier_punishing = false;
     std::uint32_t consecutive_breaches = 0;
     bool invested = false;
+    std::uint32_t contract = 0;  ///< index in contracts_ of the terms this relationship runs under
   };
+
+  /// A contract some relationships run under, and what it makes each side's incentives this month.
+  struct ContractVersion {
+    ContractTerms terms;
+    Temptation supplier;
+    Temptation buyer;
+    double holdup = 0.0;  ///< what an opportunistic buyer takes under these terms
+  };
+  /// The incentives of `terms` under the current game and behaviour.
+  [[nodiscard]] ContractVersion version_of(const ContractTerms& terms) const;
 
   /// What the contract measures of one month's delivery.
   struct MeasuredDelivery {
@@ -66,7 +79,8 @@ class PartnershipWorld {
     bool looks_cooperative = false;  ///< what the buyer concludes about the supplier's effort
   };
   /// `delivered`: share of the cooperative improvement delivered (0 when the supplier defects).
-  [[nodiscard]] MeasuredDelivery measure(double delivered, std::uint32_t slot, std::uint32_t month) const;
+  [[nodiscard]] MeasuredDelivery measure(const ContractTerms& terms, double delivered, std::uint32_t slot,
+                                         std::uint32_t month) const;
 
   void start_relationship(std::uint32_t slot, std::uint32_t supplier, PartnershipMonth& observed);
   void start_contract_term(Slot& slot, PartnershipMonth& observed);
@@ -79,9 +93,8 @@ class PartnershipWorld {
   sim::core::RandomStream draws_;
   std::vector<Slot> slots_;
   SupplyGraph network_;
-  Temptation supplier_temptation_;
-  Temptation buyer_temptation_;
-  PartnershipMonth opening_;  ///< contracts signed before month 1, reported with month 1
+  std::vector<ContractVersion> contracts_;  ///< the scenario's contract, then each new one of the timeline
+  PartnershipMonth opening_;                ///< contracts signed before month 1, reported with month 1
 };
 
 }  // namespace salesim::models::partnership

@@ -345,7 +345,8 @@ TEST_CASE("a scenario with only partnerships loads and its resolved YAML loads b
 TEST_CASE("bad contract keys, KPIs and values are located", "[io][partnerships][bad-input]") {
   const std::string contract_keys =
       "price_per_month, price_adjustment_per_year, volume_commitment, duration_months, renewal, "
-      "kpi_noise_sd, gain_share, open_book, termination_breaches, cost_plus_fee, kpis";
+      "kpi_noise_sd, gain_share, open_book, termination_breaches, cost_plus_fee, monitoring_cost_per_kpi, "
+      "dispute_cost, kpis";
   CHECK(only_problem(two_buyers + "  contract:\n    price_per_mont: 100\n").to_string() ==
         "bad.yaml:5:5: partnerships.contract.price_per_mont: unknown key 'price_per_mont' (did you mean "
         "'price_per_month'?) (allowed: " +
@@ -439,7 +440,8 @@ TEST_CASE("a contract that is not a mapping is one problem, not two", "[io][part
   CHECK(problems.at(0).to_string() ==
         "bad.yaml:4:13: partnerships.contract: expected a mapping of keys to values, found a scalar "
         "(allowed: keys price_per_month, price_adjustment_per_year, volume_commitment, duration_months, "
-        "renewal, kpi_noise_sd, gain_share, open_book, termination_breaches, cost_plus_fee, kpis)");
+        "renewal, kpi_noise_sd, gain_share, open_book, termination_breaches, cost_plus_fee, "
+        "monitoring_cost_per_kpi, dispute_cost, kpis)");
 }
 
 namespace {

@@ -203,3 +203,43 @@ timeline:
   CHECK(cooperation.paired.ci_high < 0.0);
   CHECK(trust.paired.ci_high < 0.0);
 }
+
+TEST_CASE("contract changes at renewal reach each relationship only when its term ends",
+          "[timeline][partnership]") {
+  // Two-year contracts signed at month 0; the penalty that makes effort pay is dropped from month 13.
+  // Immediately: suppliers stop at once. At renewal: the running terms hold until month 24.
+  const auto scenario = [](const char* when) {
+    return load(std::string(R"(
+name: renegotiated
+run: {horizon_months: 48, replications: 10, seed: 21}
+partnerships:
+  buyers: 20
+  suppliers: 30
+  contract_changes: )") +
+                when + R"(
+  game: {holdup_gain: 0}
+  contract:
+    price_per_month: 112
+    duration_months: 24
+    kpis:
+      - {kind: on_time_delivery, target: 0.95, penalty_per_point: 2.0}
+  behaviour: {continuation_probability: 0.999}
+timeline:
+  - month: 13
+    set:
+      partnerships.contract.kpis[0].penalty_per_point: 0
+)");
+  };
+  const Series immediately = series_of(scenario("immediately")),
+               at_renewal = series_of(scenario("at_renewal"));
+  const auto mean = [](const std::vector<double>& values) {
+    double sum = 0.0;
+    for (const double v : values) sum += v;
+    return sum / static_cast<double>(values.size());
+  };
+  CHECK(mean(mean_over(immediately, "cooperation_rate", 13, 24)) < 0.05);
+  CHECK(mean(mean_over(at_renewal, "cooperation_rate", 13, 24)) > 0.95);
+  // Renewed without the clause, relationships stop cooperating too.
+  CHECK(mean(mean_over(at_renewal, "cooperation_rate", 26, 48)) < 0.05);
+  CHECK(identical_through(immediately, at_renewal, 12));
+}

@@ -239,6 +239,8 @@ TEST_CASE("every payment nets to zero across the pair and profits add up to join
   params.contract.price_adjustment_per_year = 0.03;
   params.contract.volume_commitment = 0.5;
   params.contract.termination_breaches = 2;
+  params.contract.monitoring_cost_per_kpi = 1.5;
+  params.contract.dispute_cost = 4.0;
   params.investment = {50.0, 6.0, 0.6};
   params.switching_cost = 120.0;
   params.behaviour.opportunism = 0.1;
@@ -247,14 +249,19 @@ TEST_CASE("every payment nets to zero across the pair and profits add up to join
 
   PartnershipWorld world(params, discount_rate_per_month, {seed, 0, 3});
   std::uint64_t switches = 0, investments = 0, breakdowns = 0;
+  double disputes_paid = 0.0;
   for (std::uint32_t month = 1; month <= 120; ++month) {
     const PartnershipMonth m = world.advance(month);
     const double scale = 1e-9 * (1.0 + std::abs(m.buyer_value));
     // What left the buyers' books for their suppliers is what arrived in the suppliers' books.
-    CHECK(std::abs((m.buyer_value - m.switching_spend - m.buyer_profit) - m.payments) <= scale);
-    CHECK(std::abs((m.supplier_profit + m.supplier_costs) - m.payments) <= scale);
+    // Monitoring is the buyer's cost; each side pays its own side of a dispute.
+    const double buyer_governance = m.monitoring_spend + m.dispute_spend;
+    CHECK(std::abs((m.buyer_value - m.switching_spend - buyer_governance - m.buyer_profit) - m.payments) <=
+          scale);
+    CHECK(std::abs((m.supplier_profit + m.supplier_costs + m.dispute_spend) - m.payments) <= scale);
     CHECK(std::abs(m.buyer_profit + m.supplier_profit - m.joint_surplus) <= scale);
-    CHECK(std::abs(m.buyer_value - m.supplier_costs - m.switching_spend - m.joint_surplus) <= scale);
+    CHECK(std::abs(m.buyer_value - m.supplier_costs - m.switching_spend - buyer_governance - m.dispute_spend -
+                   m.joint_surplus) <= scale);
     // The network holds each running relationship once: no buyer holds a supplier twice.
     REQUIRE(boost::num_edges(world.network()) == world.active_relationships());
     for (std::uint32_t buyer = 0; buyer < params.buyers; ++buyer) {
@@ -265,8 +272,10 @@ TEST_CASE("every payment nets to zero across the pair and profits add up to join
     switches += m.switches;
     investments += m.investments;
     breakdowns += m.breakdowns;
+    disputes_paid += m.dispute_spend;
   }
   // The books were tested on months where every mechanism was at work.
+  CHECK(disputes_paid > 0.0);
   CHECK(switches > 0);
   CHECK(investments > 0);
   CHECK(breakdowns > 0);
