@@ -147,20 +147,18 @@ World::World(const Scenario& scenario, const sim::core::RunAddress& run)
       prospects_by_segment_(scenario.segments.size(), 0),
       monthly_discount_rate_(monthly_discount_rate(scenario.run.discount_rate_per_year)),
       reps_(scenario.workforce.reps) {
-  if (reps_ > 0) {
-    std::vector<std::uint32_t> sizes;
-    for (const SegmentParams& segment : scenario.segments) sizes.push_back(segment.size);
-    territories_ = workforce::Territories(scenario.workforce.territories, reps_, sizes);
-  }
   place_initial_customers(run);
-  for (const SegmentConstants& seg : segments_) segment_clv_.push_back(std::max(0.0, predicted_clv(seg, 0)));
-  if (reps_ > 0 && scenario.workforce.clv_scores_visible) weigh_service_by_clv_scores(run);
-  if (reps_ > 0 && scenario.workforce.plan.clawback) recent_sales_.assign(customers_.size(), 0.0f);
+  derive_from_terms();
 }
 
 void World::change_terms(const Scenario& terms) {
   scenario_ = &terms;
   segments_ = derive_segment_constants(terms);
+  derive_from_terms();
+}
+
+void World::derive_from_terms() {
+  const Scenario& terms = *scenario_;
   segment_clv_.clear();
   for (const SegmentConstants& seg : segments_) segment_clv_.push_back(std::max(0.0, predicted_clv(seg, 0)));
   if (reps_ == 0) return;

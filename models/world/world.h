@@ -56,6 +56,9 @@ class World {
 
  private:
   void place_initial_customers(const sim::core::RunAddress& run);
+  /// What follows from the terms in force beyond segments_: predicted CLV of a new customer,
+  /// territories, CLV-score weights and clawback memory (at the start and at each change).
+  void derive_from_terms();
   void weigh_service_by_clv_scores(const sim::core::RunAddress& run);
   /// CLV over `months` (0: for ever) that segment averages predict for a customer just won.
   [[nodiscard]] double predicted_clv(const SegmentConstants& seg, std::uint32_t months) const;

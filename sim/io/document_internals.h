@@ -26,6 +26,10 @@ namespace internal {
 /// The index of a "[3]" token; nullopt when it is not a whole number, the largest size_t when too large.
 [[nodiscard]] std::optional<std::size_t> index_of(const std::string& token);
 
+/// A problem at `node`'s line and column in `file` (0 where the node has no position).
+[[nodiscard]] InputProblem located(const std::string& file, const YAML::Node& node, std::string key_path,
+                                   std::string message, std::string allowed);
+
 /// Makes the located problem of a value being placed, from its message and what is allowed.
 using ProblemAt = std::function<InputProblem(std::string message, std::string allowed)>;
 

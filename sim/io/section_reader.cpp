@@ -50,6 +50,18 @@ std::optional<std::size_t> index_of(const std::string& token) {
   return digits.size() > 9 ? std::numeric_limits<std::size_t>::max() : std::stoul(digits);
 }
 
+InputProblem located(const std::string& file, const YAML::Node& node, std::string key_path,
+                     std::string message, std::string allowed) {
+  const YAML::Mark mark = node.IsDefined() ? node.Mark() : YAML::Mark::null_mark();
+  const bool known = mark.line >= 0 && mark.column >= 0 && mark.pos != -1;
+  return {file,
+          known ? mark.line + 1 : 0,
+          known ? mark.column + 1 : 0,
+          std::move(key_path),
+          std::move(message),
+          std::move(allowed)};
+}
+
 }  // namespace internal
 
 namespace {
@@ -124,10 +136,7 @@ class Problems {
       list_.push_back({override_label, 0, 0, path, std::move(message), std::move(allowed)});
       return;
     }
-    const YAML::Mark mark = node.IsDefined() ? node.Mark() : YAML::Mark::null_mark();
-    const bool located = mark.line >= 0 && mark.column >= 0 && !(mark.pos == -1);
-    list_.push_back({file_, located ? mark.line + 1 : 0, located ? mark.column + 1 : 0, path,
-                     std::move(message), std::move(allowed)});
+    list_.push_back(internal::located(file_, node, path, std::move(message), std::move(allowed)));
   }
   void throw_if_any() {
     if (!list_.empty()) throw InputError(std::move(list_));

@@ -14,18 +14,6 @@ namespace {
 constexpr const char* entry_keys = "month, set, note";
 constexpr const char* timeline_shape = "[{month: 13, set: {key.path: value, ...}, note: text}, ...]";
 
-InputProblem located(const std::string& file, const YAML::Node& node, std::string key_path,
-                     std::string message, std::string allowed) {
-  const YAML::Mark mark = node.IsDefined() ? node.Mark() : YAML::Mark::null_mark();
-  const bool known = mark.line >= 0 && mark.column >= 0 && mark.pos != -1;
-  return {file,
-          known ? mark.line + 1 : 0,
-          known ? mark.column + 1 : 0,
-          std::move(key_path),
-          std::move(message),
-          std::move(allowed)};
-}
-
 /// Reads problems at paths --set wrote on the command line, the others at their node in the file.
 class TimelineProblems {
  public:
