@@ -475,7 +475,9 @@ void collect_paths(const SectionDescription& section, const std::string& prefix,
 
 Override parse_override(std::string_view text) {
   const auto equals = text.find('=');
-  if (equals == std::string_view::npos || equals == 0) {
+  // A key of dots alone (".=1") names no key: it would leave no path to look up.
+  if (equals == std::string_view::npos ||
+      internal::split_key_path(std::string(text.substr(0, equals))).empty()) {
     throw InputError({{override_label, 0, 0, std::string(text), "expected key.path=value",
                        "e.g. --set service.level=0.7"}});
   }
@@ -522,7 +524,8 @@ DocumentReader::DocumentReader(std::string_view text, std::string file_label, st
   }
   std::set<std::string> timeline_overridden;
   for (const Override& item : overrides) {
-    const bool of_timeline = internal::split_key_path(item.key_path).front() == internal::timeline_key;
+    const std::vector<std::string> tokens = internal::split_key_path(item.key_path);
+    const bool of_timeline = !tokens.empty() && tokens.front() == internal::timeline_key;
     if (of_timeline) {
       const std::string path = internal::apply_timeline_override(timeline, item, problems);
       if (!path.empty()) timeline_overridden.insert(path);

@@ -85,6 +85,18 @@ TEST_CASE("compare refuses a --set scenario index too large for any integer", "[
   std::filesystem::remove_all(dir);
 }
 
+TEST_CASE("a --set whose key is only dots is refused, not followed to a crash", "[cli][bad-input][fuzz]") {
+  // Found by the scenario fuzzer: ".=1" split into no key at all and was read past its end.
+  const auto dir = fresh_directory("dots-key");
+  const auto a = write_tiny_scenario(dir).string();
+  const auto out = dir / "never.h5";
+  for (const std::string key : {".", "..", ""}) {
+    require_refused("run " + a + " -q --set '" + key + "=0.3' -o " + out.string(), out,
+                    {"--set", "expected key.path=value"});
+  }
+  std::filesystem::remove_all(dir);
+}
+
 TEST_CASE("compare refuses a --set addressed to a scenario it does not have", "[cli][bad-input][compare]") {
   const auto dir = fresh_directory("index-range");
   const auto a = write_tiny_scenario(dir).string();
