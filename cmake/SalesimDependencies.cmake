@@ -11,6 +11,9 @@ find_package(PkgConfig REQUIRED)
 pkg_check_modules(XXHASH REQUIRED IMPORTED_TARGET libxxhash)  # libxxhash-dev: run identities
 find_package(utf8cpp REQUIRED)                           # libutfcpp-dev (header only): UTF-8 checks of input text
 find_package(NLopt 2.7 REQUIRED)                         # libnlopt-cxx-dev: maximum-likelihood fits of customer bases
+if(SALESIM_MPI)
+  find_package(MPI REQUIRED COMPONENTS C)                # openmpi-bin libopenmpi-dev: sweeps across ranks (C API)
+endif()
 find_path(RANDOM123_INCLUDE_DIR Random123/philox.h REQUIRED)   # librandom123-dev (header only)
 
 add_library(salesim_random123 INTERFACE)

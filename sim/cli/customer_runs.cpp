@@ -68,6 +68,17 @@ void install_stop_handlers() {
   std::signal(SIGTERM, request_stop);
 }
 
+run::SimulateRun customer_run_simulation(const std::vector<run::LoadedScenario>& scenarios,
+                                         std::uint64_t seed) {
+  return [&scenarios, seed](std::uint32_t design_point, const core::RunAddress& address) {
+    const run::LoadedScenario& loaded = scenarios[design_point];
+    core::RunRecord record = analysis::customer_run_record(
+        models::world::simulate_run(loaded.scenario, address), loaded.scenario.scorecard);
+    record.run_id = run::run_identity(loaded.resolved_yaml, seed, design_point, address.replication);
+    return record;
+  };
+}
+
 void simulate_customer_runs(const std::vector<run::LoadedScenario>& scenarios, std::uint32_t replications,
                             std::uint64_t seed, bool common_random_numbers, const MetricSelection& metrics,
                             io::RunFileWriter& writer,
@@ -84,19 +95,10 @@ void simulate_customer_runs(const std::vector<run::LoadedScenario>& scenarios, s
   plan.common_random_numbers = common_random_numbers;
   plan.stop_requested = &stop_flag;
   plan.include = include;
-  run::run_replications(
-      plan,
-      [&](std::uint32_t design_point, const core::RunAddress& address) {
-        const run::LoadedScenario& loaded = scenarios[design_point];
-        core::RunRecord record = analysis::customer_run_record(
-            models::world::simulate_run(loaded.scenario, address), loaded.scenario.scorecard);
-        record.run_id = run::run_identity(loaded.resolved_yaml, seed, design_point, address.replication);
-        return record;
-      },
-      [&](core::RunRecord&& record) {
-        writer.write_run(metrics.select(record));
-        progress.advance();
-      });
+  run::run_replications(plan, customer_run_simulation(scenarios, seed), [&](core::RunRecord&& record) {
+    writer.write_run(metrics.select(record));
+    progress.advance();
+  });
 }
 
 std::vector<std::vector<analysis::SummaryStatistics>> statistics_by_point(const io::RunFileWriter& writer) {

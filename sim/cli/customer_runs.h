@@ -11,6 +11,7 @@
 #include "analysis/sensitivity.h"
 #include "sim/core/run_record.h"
 #include "sim/io/run_file_writer.h"
+#include "sim/run/replication_runner.h"
 #include "sim/run/scenario_loader.h"
 
 namespace salesim::sim::cli {
@@ -34,6 +35,10 @@ class MetricSelection {
 /// Set by SIGINT or SIGTERM once install_stop_handlers() ran; runs in flight finish.
 const std::atomic<bool>& stop_requested();
 void install_stop_handlers();
+
+/// One customer-world run of `scenarios[design_point]` at a random-number address, with its content id.
+[[nodiscard]] run::SimulateRun customer_run_simulation(const std::vector<run::LoadedScenario>& scenarios,
+                                                       std::uint64_t seed);
 
 /**
  * @brief Simulates replications 0..R-1 of every design point (one scenario each) for which

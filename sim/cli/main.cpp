@@ -190,13 +190,20 @@ int main(int argc, char** argv) {
   sweep_app->add_option("-o,--output", sweep.output_path, "Output HDF5 file (default out/<name>.h5)")
       ->check(non_empty("a file path"));
   sweep_app->add_flag("--resume", sweep.resume, "Finish what an interrupted sweep left in <output>.tmp");
-  sweep_app->add_option("--shard", sweep.shard, "Run only slice K of N (K/N), for job arrays");
+  sweep_app->add_flag("--force", sweep.force, "Start again over an interrupted sweep's <output>.tmp")
+      ->excludes("--resume");
+  sweep_app->add_option("--shard", sweep.shard,
+                        "Run only slice K of N (K/N, K from 1), or auto: the task of a Slurm job array");
   sweep_app->add_flag("-q,--quiet", sweep.quiet, "Print no table");
 
   std::vector<std::string> merge_inputs;
   std::string merge_output;
   CLI::App* merge_app = app.add_subcommand("merge", "Merge the shard files of one sweep");
-  merge_app->add_option("shards", merge_inputs, "Shard HDF5 files")->required()->check(CLI::ExistingFile);
+  merge_app
+      ->add_option("shards", merge_inputs,
+                   "Shard HDF5 files, every one of the sweep (e.g. out/big.shard-*.h5)")
+      ->required()
+      ->check(CLI::ExistingFile);
   merge_app->add_option("-o,--output", merge_output, "Merged HDF5 file")->required();
 
   salesim::sim::cli::ReportOptions report;

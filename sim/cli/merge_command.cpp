@@ -51,6 +51,33 @@ std::string refusal(const io::RunFileReader& shard, const io::RunFileReader& fir
   return "";
 }
 
+/// Why the shards do not make up the whole sweep: one partial, or one of 1..N not given; empty when
+/// they do. Checked before anything is written, so a merge that cannot finish leaves no file.
+std::string incompleteness(const std::vector<io::RunFileReader>& shards) {
+  const std::uint32_t count = shards.front().layout().shard_count;
+  std::vector<bool> given(std::size_t{count} + 1, false);
+  for (const io::RunFileReader& shard : shards) {
+    const io::RunFileLayout& layout = shard.layout();
+    const std::string slice = std::to_string(layout.shard_index) + "/" + std::to_string(count);
+    if (layout.status != "complete") {
+      return shard.path().string() + ": shard " + slice +
+             " is partial (an interrupted sweep); finish it with salesim sweep --shard " + slice +
+             " --resume";
+    }
+    given[layout.shard_index] = true;
+  }
+  std::string missing;
+  for (std::uint32_t index = 1; index <= count; ++index) {
+    if (!given[index])
+      missing += (missing.empty() ? "" : ", ") + std::to_string(index) + "/" + std::to_string(count);
+  }
+  if (missing.empty()) return "";
+  return "salesim merge: shard" + std::string(missing.find(',') == std::string::npos ? " " : "s ") + missing +
+         " of sweep " + shards.front().layout().sweep_id + " missing (allowed: every shard 1/" +
+         std::to_string(count) + ".." + std::to_string(count) + "/" + std::to_string(count) +
+         " at least once)";
+}
+
 }  // namespace
 
 int merge_command(const std::vector<std::string>& shard_paths, const std::string& output_path,
@@ -67,6 +94,10 @@ int merge_command(const std::vector<std::string>& shard_paths, const std::string
         std::cerr << problem << '\n';
         return 2;
       }
+    }
+    if (const std::string problem = incompleteness(shards); !problem.empty()) {
+      std::cerr << problem << '\n';
+      return 2;
     }
     const io::RunFileReader& first = shards.front();
     const io::RunFileLayout& layout = first.layout();
@@ -117,9 +148,12 @@ int merge_command(const std::vector<std::string>& shard_paths, const std::string
     }
     const auto missing = static_cast<std::size_t>(std::count(merged.begin(), merged.end(), 0));
     if (missing > 0) {
-      std::cerr << "salesim merge: " << missing << " runs are in no shard; partial result left at "
-                << writer->temporary_path().string() << '\n';
-      return 1;
+      // Every shard was given and complete, so a file's done mask contradicts its status.
+      writer->discard();
+      std::cerr << "salesim merge: " << missing
+                << " runs are in no shard although every shard is given and complete (allowed: shard files "
+                << "as salesim sweep --shard wrote them)\n";
+      return 2;
     }
     (void)write_sweep_analysis(*writer, design);
     writer->commit();

@@ -6,7 +6,8 @@
 
 namespace salesim::sim::cli {
 
-/// Returns the exit code: 2 when the shards do not belong together, 1 when runs are missing.
+/// Returns the exit code: 2 when the shards do not belong together or one is missing or partial
+/// (nothing is written then), 1 when writing fails.
 int merge_command(const std::vector<std::string>& shard_paths, const std::string& output_path,
                   const std::string& command_line);
 

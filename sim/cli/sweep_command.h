@@ -12,7 +12,8 @@ struct SweepOptions {
   std::size_t threads = 0;
   std::string output_path;           ///< empty: out/<sweep name>.h5 (or .shard-K-of-N.h5)
   bool resume = false;               ///< finish the partial file an interrupted sweep left
-  std::optional<std::string> shard;  ///< "K/N": run only slice K (1-based) of N
+  bool force = false;                ///< start again over such a partial file instead of refusing
+  std::optional<std::string> shard;  ///< "K/N": run only slice K (1-based) of N; "auto": Slurm's array task
   bool quiet = false;
   std::string command_line;
 };

@@ -472,6 +472,32 @@ void RunFileWriter::write_sensitivity_group(const std::vector<std::string>& metr
   write("r_squared", {metrics}, r_squared);
 }
 
+void RunFileWriter::write_rank_table(const RankTable& table) {
+  guarded([&] {
+    if (H5Lexists(file_, "/mpi", H5P_DEFAULT) > 0) H5Ldelete(file_, "/mpi", H5P_DEFAULT);
+    const Hdf5Handle group = create_group(file_, "mpi");
+    const auto write = [&](const char* name, hid_t file_type, hid_t memory_type, const auto& values,
+                           const char* meaning) {
+      const hsize_t ranks = values.size();
+      const Hdf5Handle space(checked(H5Screate_simple(1, &ranks, nullptr), "create space"), H5Sclose);
+      const Hdf5Handle properties = creation_properties(H5P_DATASET_CREATE);
+      const Hdf5Handle dataset(
+          checked(H5Dcreate2(group, name, file_type, space, H5P_DEFAULT, properties, H5P_DEFAULT), name),
+          H5Dclose);
+      if (ranks > 0)
+        checked_status(H5Dwrite(dataset, memory_type, H5S_ALL, H5S_ALL, H5P_DEFAULT, values.data()), name);
+      detail::write_string_attribute(dataset, "meaning", meaning);
+    };
+    write("slots", H5T_STD_U64LE, H5T_NATIVE_UINT64, table.slots, "threads of the rank running runs");
+    write("runs", H5T_STD_U64LE, H5T_NATIVE_UINT64, table.runs, "runs the rank finished in this sweep");
+    write("most_held", H5T_STD_U64LE, H5T_NATIVE_UINT64, table.most_held, "most runs the rank held at once");
+    write("idle_seconds", H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE, table.idle_seconds,
+          "slot-seconds the rank had no run, as rank 0 saw it");
+    write("starved_seconds", H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE, table.starved_seconds,
+          "slot-seconds the rank had no run while runs were still unassigned");
+  });
+}
+
 void RunFileWriter::commit() {
   flush_runs();
   guarded([&] {

@@ -40,6 +40,15 @@ struct DesignTable {
   std::uint32_t points = 1;
 };
 
+/// What each MPI rank of a sweep did -> /mpi/<column> [ranks]; replaced by each (resumed) sweep.
+struct RankTable {
+  std::vector<std::uint64_t> slots;      ///< threads running runs
+  std::vector<std::uint64_t> runs;       ///< runs finished by this sweep (not a resumed file's earlier ones)
+  std::vector<std::uint64_t> most_held;  ///< most runs held at once
+  std::vector<double> idle_seconds;      ///< slot-seconds without a run
+  std::vector<double> starved_seconds;   ///< slot-seconds without a run while runs were unassigned
+};
+
 inline constexpr std::uint32_t schema_version = 1;
 
 /// Writing the file failed (a full disk, a vanished directory, a rename refused). what() reads
@@ -115,6 +124,9 @@ class RunFileWriter {
                          const std::vector<std::string>& parameter_names,
                          const std::vector<std::vector<double>>& coefficients,
                          const std::vector<double>& r_squared);
+
+  /// Writes /mpi: one dataset per RankTable column, each with a "meaning" attribute.
+  void write_rank_table(const RankTable& table);
 
   /// Marks the file complete, closes it and renames it onto the final path.
   void commit();

@@ -7,6 +7,21 @@
 
 namespace salesim::sim::run {
 
+core::RunAddress run_address(const ReplicationPlan& plan, std::uint32_t design_point,
+                             std::uint32_t replication) noexcept {
+  return {plan.seed, plan.common_random_numbers ? 0u : design_point, replication};
+}
+
+core::RunRecord simulate_run_at(const ReplicationPlan& plan, const SimulateRun& simulate,
+                                std::uint64_t index) {
+  const auto design_point = static_cast<std::uint32_t>(index / plan.replications);
+  const auto replication = static_cast<std::uint32_t>(index % plan.replications);
+  core::RunRecord record = simulate(design_point, run_address(plan, design_point, replication));
+  record.design_point = design_point;
+  record.replication = replication;
+  return record;
+}
+
 void run_replications(const ReplicationPlan& plan, const SimulateRun& simulate, const RunSink& sink) {
   const std::uint64_t runs = std::uint64_t{plan.design_points} * plan.replications;
   std::mutex sink_mutex;
@@ -20,10 +35,7 @@ void run_replications(const ReplicationPlan& plan, const SimulateRun& simulate, 
     const auto design_point = static_cast<std::uint32_t>(index / plan.replications);
     const auto replication = static_cast<std::uint32_t>(index % plan.replications);
     if (plan.include && !plan.include(design_point, replication)) return;
-    const core::RunAddress address{plan.seed, plan.common_random_numbers ? 0u : design_point, replication};
-    core::RunRecord record = simulate(design_point, address);
-    record.design_point = design_point;
-    record.replication = replication;
+    core::RunRecord record = simulate_run_at(plan, simulate, index);
     const std::lock_guard lock(sink_mutex);
     sink(std::move(record));
   });

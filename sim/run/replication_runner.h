@@ -36,6 +36,14 @@ using SimulateRun =
 /// Receives each finished run; calls are serialized, in no particular order.
 using RunSink = std::function<void(core::RunRecord&&)>;
 
+/// The random-number address of a run: with common random numbers every design point draws as point 0.
+[[nodiscard]] core::RunAddress run_address(const ReplicationPlan& plan, std::uint32_t design_point,
+                                           std::uint32_t replication) noexcept;
+
+/// Simulates run `index` (design point index / R, replication index % R) and labels its record.
+[[nodiscard]] core::RunRecord simulate_run_at(const ReplicationPlan& plan, const SimulateRun& simulate,
+                                              std::uint64_t index);
+
 /**
  * @brief Runs design_points x replications runs with TBB and hands each record to `sink`.
  * Results depend only on (seed, design point, replication), never on threads or order.

@@ -10,6 +10,7 @@
 #include <limits>
 #include <sstream>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <catch2/catch.hpp>
@@ -126,6 +127,39 @@ TEST_CASE("sweep --shard accepts only K/N with 1 <= K <= N", "[cli][bad-input][s
   const auto ok = run_command_line(salesim_exe + " sweep " + sweep + " -q --shard 2/2 -o " + out.string());
   INFO(ok.err);
   CHECK(ok.exit_code == 0);
+  std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("sweep --shard auto needs a Slurm job array's variables, whole numbers, the task among them",
+          "[cli][bad-input][sweep][shard]") {
+  const auto dir = fresh_directory("shard-auto-form");
+  const auto sweep = write_tiny_sweep(dir).string();
+  const auto out = dir / "never.h5";
+  const std::string unset = "env -u SLURM_ARRAY_TASK_ID -u SLURM_ARRAY_TASK_COUNT -u SLURM_ARRAY_TASK_MIN ";
+  const std::pair<std::string, std::string> cases[] = {
+      {"", "--shard auto: SLURM_ARRAY_TASK_ID is not set"},
+      {"SLURM_ARRAY_TASK_ID=3 ", "--shard auto: SLURM_ARRAY_TASK_COUNT is not set"},
+      {"SLURM_ARRAY_TASK_ID=3 SLURM_ARRAY_TASK_COUNT=4 ", "--shard auto: SLURM_ARRAY_TASK_MIN is not set"},
+      {"SLURM_ARRAY_TASK_ID=x SLURM_ARRAY_TASK_COUNT=4 SLURM_ARRAY_TASK_MIN=0 ",
+       "--shard auto: SLURM_ARRAY_TASK_ID='x' is not a whole number"},
+      {"SLURM_ARRAY_TASK_ID=8 SLURM_ARRAY_TASK_COUNT=4 SLURM_ARRAY_TASK_MIN=0 ",
+       "--shard auto: task 8 is not among the 4 tasks numbered from 0"},
+      {"SLURM_ARRAY_TASK_ID=0 SLURM_ARRAY_TASK_COUNT=4 SLURM_ARRAY_TASK_MIN=1 ",
+       "--shard auto: task 0 is not among the 4 tasks numbered from 1"},
+      {"SLURM_ARRAY_TASK_ID=1 SLURM_ARRAY_TASK_COUNT=0 SLURM_ARRAY_TASK_MIN=1 ",
+       "--shard auto: task 1 is not among the 0 tasks numbered from 1"},
+  };
+  for (const auto& [variables, fragment] : cases) {
+    const auto result = run_command_line(unset + variables + salesim_exe + " sweep " + sweep +
+                                         " -q --shard auto -o " + out.string());
+    INFO(variables << ": " << result.err);
+    CHECK(result.exit_code == 2);
+    CHECK(std::count(result.err.begin(), result.err.end(), '\n') == 1);
+    CHECK(result.err.starts_with(fragment));
+    CHECK(result.err.find("allowed: --shard auto inside a Slurm job array") != std::string::npos);
+    CHECK_FALSE(anything_at(out));
+    CHECK_FALSE(anything_at(out.string() + ".tmp"));
+  }
   std::filesystem::remove_all(dir);
 }
 

@@ -1,5 +1,4 @@
 // Sweeps end to end: thread counts, shards and merge, resume after a kill, bad sweep files.
-#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <random>
@@ -9,62 +8,18 @@
 
 #include "sim/io/run_file_reader.h"
 #include "tests/common/command.h"
+#include "tests/common/sweep_files.h"
 
 using salesim::sim::io::RunFileReader;
 using salesim::tests::fresh_directory;
+using salesim::tests::require_identical_datasets;
 using salesim::tests::run_command_line;
+using salesim::tests::write_sweep;
+using salesim::tests::write_text;
 
 namespace {
 
 const std::string salesim_exe = SALESIM_EXECUTABLE;
-
-void write_text(const std::filesystem::path& path, const std::string& text) { std::ofstream(path) << text; }
-
-/// A small market and a two-parameter sweep over it, in `dir`.
-std::filesystem::path write_sweep(const std::filesystem::path& dir, std::uint32_t replications) {
-  write_text(dir / "market.yaml",
-             "name: market\nrun: {horizon_months: 24}\n"
-             "segments:\n  - {name: firms, size: 3000, initial_customers: 600, acquisition_cost: 200}\n"
-             "marketing: {budget_per_month: 8000}\n"
-             "survey: {sample_rate: 0.2, nonresponse_bias: 0.3}\n");
-  write_text(dir / "sweep.yaml",
-             "name: levers\nscenario: market.yaml\nreplications: " + std::to_string(replications) +
-                 "\nseed: 5\ndesign: {kind: grid}\nparameters:\n"
-                 "  - {path: service.level, values: [0.3, 0.8]}\n"
-                 "  - {path: segments.firms.gross_margin, range: [0.2, 0.4], steps: 2}\n");
-  return dir / "sweep.yaml";
-}
-
-/// Every dataset of the layout holds the same bits in both files.
-void require_identical_datasets(const std::filesystem::path& a, const std::filesystem::path& b) {
-  const RunFileReader left(a), right(b);
-  CHECK(left.read_done_mask() == right.read_done_mask());
-  CHECK(left.read_run_ids() == right.read_run_ids());
-  CHECK(left.string_attribute("/", "sweep_id") == right.string_attribute("/", "sweep_id"));
-  // Units and meanings travel with the metrics through shards, merge and resume.
-  const auto left_catalog = left.metric_catalog(), right_catalog = right.metric_catalog();
-  CHECK(left_catalog.summary_units == right_catalog.summary_units);
-  CHECK(left_catalog.summary_meanings == right_catalog.summary_meanings);
-  CHECK(left_catalog.timeseries_units == right_catalog.timeseries_units);
-  CHECK(left_catalog.timeseries_meanings == right_catalog.timeseries_meanings);
-  for (const std::string group : {"/summary", "/timeseries", "/design", "/sensitivity"}) {
-    const auto names = left.names_in(group);
-    REQUIRE(names == right.names_in(group));
-    for (const auto& name : names) {
-      if (name == "done" || name == "run_id") continue;
-      const auto x = left.read_doubles(group + "/" + name);
-      const auto y = right.read_doubles(group + "/" + name);
-      INFO(group << "/" << name);
-      REQUIRE(x.size() == y.size());
-      CHECK(std::memcmp(x.data(), y.data(), x.size() * sizeof(double)) == 0);
-    }
-  }
-  for (const auto& name : left.names_in("/stats")) {
-    const auto x = left.read_stats(name), y = right.read_stats(name);
-    REQUIRE(x.size() == y.size());
-    CHECK(std::memcmp(x.data(), y.data(), x.size() * sizeof(x[0])) == 0);
-  }
-}
 
 std::string sweep_command(const std::filesystem::path& sweep, const std::filesystem::path& out, int threads) {
   return salesim_exe + " sweep " + sweep.string() + " -q --threads " + std::to_string(threads) + " -o " +
@@ -95,10 +50,15 @@ TEST_CASE("shards merged give the same datasets as one process, on 1 and 2 threa
   CHECK(RunFileReader(dir / "one.h5").shape("/summary/profit") == std::vector<hsize_t>{4, 6});
   CHECK(RunFileReader(dir / "merged.h5").string_attribute("/summary/profit", "unit") == "$");
 
+  // A shard left out is named, and nothing is written: no output, no temporary file.
   const auto missing = run_command_line(salesim_exe + " merge -o " + (dir / "half.h5").string() + " " +
-                                        (dir / "s1.h5").string() + " " + (dir / "s2.h5").string());
-  CHECK(missing.exit_code == 1);
-  CHECK(missing.err.find("runs are in no shard") != std::string::npos);
+                                        (dir / "s1.h5").string() + " " + (dir / "s3.h5").string());
+  INFO(missing.err);
+  CHECK(missing.exit_code == 2);
+  CHECK(missing.err.starts_with("salesim merge: shard 2/3 of sweep "));
+  CHECK(missing.err.find(" missing (allowed: every shard 1/3..3/3 at least once)\n") != std::string::npos);
+  CHECK_FALSE(std::filesystem::exists(dir / "half.h5"));
+  CHECK_FALSE(std::filesystem::exists(dir / "half.h5.tmp"));
 
   const auto other_dir = fresh_directory("shards-other");
   const auto other = write_sweep(other_dir, 7);  // another sweep: 7 replications instead of 6
@@ -109,6 +69,74 @@ TEST_CASE("shards merged give the same datasets as one process, on 1 and 2 threa
   CHECK(refused.err.find("not a shard of the same sweep") != std::string::npos);
   std::filesystem::remove_all(dir);
   std::filesystem::remove_all(other_dir);
+}
+
+TEST_CASE("--shard auto takes a Slurm job array's task; the shards merged equal one process",
+          "[cli][sweep][shard]") {
+  const auto dir = fresh_directory("shard-auto");
+  const auto sweep = write_sweep(dir, 3);
+  REQUIRE(run_command_line(sweep_command(sweep, dir / "one.h5", 2)).exit_code == 0);
+  // An array submitted as --array=4-6: tasks 4, 5, 6 are shards 1/3, 2/3, 3/3, written to the
+  // default names out/levers.shard-K-of-3.h5 (run in `dir`).
+  for (int task = 4; task <= 6; ++task) {
+    const auto result =
+        run_command_line("cd " + dir.string() + " && SLURM_ARRAY_TASK_ID=" + std::to_string(task) +
+                         " SLURM_ARRAY_TASK_COUNT=3 SLURM_ARRAY_TASK_MIN=4 " + salesim_exe +
+                         " sweep sweep.yaml -q --threads 1 --shard auto");
+    INFO(result.err);
+    REQUIRE(result.exit_code == 0);
+  }
+  for (int k = 1; k <= 3; ++k) {
+    const auto file = dir / "out" / ("levers.shard-" + std::to_string(k) + "-of-3.h5");
+    REQUIRE(std::filesystem::exists(file));
+    CHECK(RunFileReader(file).layout().shard_index == static_cast<std::uint32_t>(k));
+  }
+  // The shell's glob hands merge every shard.
+  const auto merged = run_command_line("cd " + dir.string() + " && " + salesim_exe +
+                                       " merge -o merged.h5 out/levers.shard-*-of-3.h5");
+  INFO(merged.err);
+  REQUIRE(merged.exit_code == 0);
+  require_identical_datasets(dir / "one.h5", dir / "merged.h5");
+  std::filesystem::remove_all(dir);
+}
+
+TEST_CASE(
+    "a sweep refuses to start over a partial .tmp unless --resume or --force; --resume of a "
+    "complete file does nothing",
+    "[cli][sweep][resume]") {
+  const auto dir = fresh_directory("partial-tmp");
+  const auto sweep = write_sweep(dir, 2);
+  const auto whole = dir / "whole.h5";
+  REQUIRE(run_command_line(sweep_command(sweep, whole, 2)).exit_code == 0);
+  const auto out = dir / "out.h5";
+  const std::filesystem::path temporary = out.string() + ".tmp";
+  // A partial file as a sweep stopped after its first shard would leave it: runs of 1/2 done.
+  REQUIRE(run_command_line(sweep_command(sweep, dir / "half.h5", 1) + " --shard 1/2").exit_code == 0);
+  std::filesystem::copy_file(dir / "half.h5", temporary);
+  const auto before = std::filesystem::file_size(temporary);
+  const auto refused = run_command_line(sweep_command(sweep, out, 1));
+  INFO(refused.err);
+  CHECK(refused.exit_code == 2);
+  CHECK(refused.err == temporary.string() +
+                           ": the partial file of an interrupted sweep is there (allowed: "
+                           "--resume to finish it, or --force to discard it and start again)\n");
+  CHECK(std::filesystem::file_size(temporary) == before);
+  CHECK_FALSE(std::filesystem::exists(out));
+  const auto forced = run_command_line(sweep_command(sweep, out, 1) + " --force");
+  INFO(forced.err);
+  REQUIRE(forced.exit_code == 0);
+  CHECK_FALSE(std::filesystem::exists(temporary));
+  require_identical_datasets(whole, out);
+  CHECK(run_command_line(sweep_command(sweep, out, 1) + " --force --resume").exit_code == 2);
+
+  const auto modified = std::filesystem::last_write_time(out);
+  const auto again = run_command_line(sweep_command(sweep, out, 1) + " --resume");
+  INFO(again.err);
+  CHECK(again.exit_code == 0);
+  CHECK(again.out == "salesim sweep: " + out.string() + " is already complete; nothing to resume\n");
+  CHECK(std::filesystem::last_write_time(out) == modified);
+  CHECK_FALSE(std::filesystem::exists(temporary));
+  std::filesystem::remove_all(dir);
 }
 
 TEST_CASE("a sweep killed at any moment resumes to the datasets of an uninterrupted sweep",
