@@ -71,7 +71,7 @@ TEST_CASE("shards merged give the same datasets as one process, on 1 and 2 threa
   std::filesystem::remove_all(other_dir);
 }
 
-TEST_CASE("--shard auto takes a Slurm job array's task; the shards merged equal one process",
+TEST_CASE("sweep --shard auto takes a Slurm job array's task and the merged shards equal one process",
           "[cli][sweep][shard]") {
   const auto dir = fresh_directory("shard-auto");
   const auto sweep = write_sweep(dir, 3);
@@ -101,7 +101,7 @@ TEST_CASE("--shard auto takes a Slurm job array's task; the shards merged equal 
 }
 
 TEST_CASE(
-    "a sweep refuses to start over a partial .tmp unless --resume or --force; --resume of a "
+    "a sweep refuses to start over a partial .tmp unless --resume or --force, and --resume of a "
     "complete file does nothing",
     "[cli][sweep][resume]") {
   const auto dir = fresh_directory("partial-tmp");

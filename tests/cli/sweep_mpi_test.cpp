@@ -73,10 +73,10 @@ TEST_CASE("runs of very unequal cost go to whichever rank is free: none waits wh
           "[cli][sweep][mpi][balance]") {
   const auto dir = fresh_directory("mpi-balance");
   write_sweep(dir, 1);
-  // Point 0 has 60 times the customers of point 1, so its runs take far longer.
+  // Point 0 has 34 times the customers of point 1, so its runs take far longer.
   write_text(dir / "unequal.yaml",
              "name: unequal\nscenario: market.yaml\nreplications: 6\nseed: 3\nparameters:\n"
-             "  - {path: segments.firms.size, values: [24000, 400]}\n");
+             "  - {path: segments.firms.size, values: [24000, 700]}\n");
   const auto sweep = dir / "unequal.yaml";
   require_ok(one_process(sweep, dir / "one.h5"));
   const auto out = dir / "three.h5";
@@ -110,7 +110,7 @@ TEST_CASE("runs of very unequal cost go to whichever rank is free: none waits wh
   std::filesystem::remove_all(dir);
 }
 
-TEST_CASE("an mpirun job killed mid-sweep loses only its runs in flight; --resume on ranks ends identical",
+TEST_CASE("an mpirun job killed mid-sweep loses only its runs in flight and --resume on ranks ends identical",
           "[cli][sweep][mpi][resume]") {
   const auto dir = fresh_directory("mpi-resume");
   const auto sweep = write_sweep(dir, 40);
@@ -121,7 +121,7 @@ TEST_CASE("an mpirun job killed mid-sweep loses only its runs in flight; --resum
   // The signal goes to every rank, as Slurm sends it to every task (SIGTERM at the time limit, SIGKILL
   // after it, or a lost node); mpirun itself would only forward it. Each kill lands a fixed time after
   // the temporary file appeared, so a loaded machine still kills mid-sweep.
-  for (const char* kill : {"TERM 0.5", "KILL 1.3", "KILL 0.2"}) {
+  for (const char* kill : {"TERM 0.4", "KILL 0.8", "KILL 0.2"}) {
     std::filesystem::remove(out);
     std::filesystem::remove(temporary);
     const std::string text = kill;
