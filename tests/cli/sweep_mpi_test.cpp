@@ -118,6 +118,7 @@ TEST_CASE("an mpirun job killed mid-sweep loses only its runs in flight and --re
   const auto out = dir / "resumed.h5";
   const std::string temporary = out.string() + ".tmp";
   std::ptrdiff_t most_kept = 0;
+  int interrupted = 0;
   // The signal goes to every rank, as Slurm sends it to every task (SIGTERM at the time limit, SIGKILL
   // after it, or a lost node); mpirun itself would only forward it. Each kill lands a fixed time after
   // the temporary file appeared, so a loaded machine still kills mid-sweep.
@@ -132,7 +133,8 @@ TEST_CASE("an mpirun job killed mid-sweep loses only its runs in flight and --re
                          temporary + " ] && break; sleep 0.05; done; sleep " + delay + "; kill -" + signal +
                          " $(ps -o pid= --ppid $job); wait $job; }");
     INFO(kill << ": " << killed.err);
-    CHECK(killed.exit_code != 0);
+    if (killed.exit_code == 0) continue;  // a loaded machine finished first: nothing to resume
+    ++interrupted;
     REQUIRE(std::filesystem::exists(temporary));
     CHECK_FALSE(std::filesystem::exists(out));
     if (signal == "TERM")
@@ -152,6 +154,7 @@ TEST_CASE("an mpirun job killed mid-sweep loses only its runs in flight and --re
     require_identical_datasets(dir / "whole.h5", out);
     CHECK_FALSE(std::filesystem::exists(temporary));
   }
+  CHECK(interrupted >= 2);
   CHECK(most_kept > 0);  // some kill came after runs were written, so resume really resumed
   std::filesystem::remove_all(dir);
 }
