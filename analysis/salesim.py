@@ -1,6 +1,7 @@
 """Load salesim HDF5 files into tidy pandas DataFrames.
 
-    import analysis.salesim as s
+    import salesim as s             # installed (cmake --install, or pip install ./analysis)
+    import analysis.salesim as s    # from the source tree's root
     run = s.load("out/baseline.h5")
     run.summary        # one row per (design point, replication), design parameters joined
     run.timeseries     # long form: point, replication, month, metric, value
@@ -14,7 +15,8 @@
     fit.tracking       # per week: actual and expected repeat transactions, cumulative
     fit.parameters     # model, parameter, estimate, standard_error
 
-Needs Debian's python3-h5py and python3-pandas (no PyPI).
+Needs Debian's python3-h5py and python3-pandas (no PyPI). For CSV or JSON without Python, see
+`salesim export FILE.h5`.
 """
 
 from dataclasses import dataclass, field

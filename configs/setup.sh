@@ -31,6 +31,9 @@ preset=release
 [ "$mode" = test ] && preset=ci
 cmake --preset "$preset" >/dev/null
 cmake --build --preset "$preset" --parallel "$(nproc)"
+echo "salesim is at $PWD/build/$preset/sim/cli/salesim" >&2
+echo "  put it on PATH: export PATH=\"$PWD/build/$preset/sim/cli:\$PATH\"" >&2
+echo "  or install it:  cmake --install build/$preset --prefix ~/.local" >&2
 
 case "$mode" in
   run)

@@ -10,7 +10,9 @@
 #include <fmt/ostream.h>
 
 #include "analysis/paired_difference.h"
+#include "sim/cli/compare_table.h"
 #include "sim/cli/customer_runs.h"
+#include "sim/cli/metric_choice.h"
 #include "sim/cli/option_checks.h"
 #include "sim/cli/timeline_marks.h"
 #include "sim/core/parallel.h"
@@ -68,14 +70,23 @@ std::vector<run::Override> overrides_for(const CompareOptions& options,
   return overrides;
 }
 
-std::string cell(double value) { return std::isfinite(value) ? fmt::format("{:.4g}", value) : "n/a"; }
+/// The scenario's name, and the --set overrides addressed to it alone ("baseline --set a=1").
+std::string scenario_label(const std::string& name, const std::vector<AddressedOverride>& addressed,
+                           std::size_t index) {
+  std::string label = name;
+  for (const AddressedOverride& item : addressed) {
+    if (item.scenario == index) label += fmt::format(" --set {}={}", item.value.key_path, item.value.value);
+  }
+  return label;
+}
 
 }  // namespace
 
 int compare_command(const CompareOptions& options) {
   std::vector<run::LoadedScenario> scenarios;
+  std::vector<AddressedOverride> addressed;
   try {
-    const std::vector<AddressedOverride> addressed = addressed_overrides(options);
+    addressed = addressed_overrides(options);
     for (std::size_t i = 0; i < options.scenario_paths.size(); ++i) {
       // As in `salesim run`: the file's own run.replications and run.seed are checked, then replaced.
       if (options.replications || options.seed)
@@ -112,6 +123,8 @@ int compare_command(const CompareOptions& options) {
     const std::vector<std::filesystem::path> inputs(options.scenario_paths.begin(),
                                                     options.scenario_paths.end());
     check_output_path(options.output_path.empty() ? "output" : "-o", output, inputs);
+    if (!options.output_path.empty()) check_hdf5_extension("-o", output);
+    check_metric_choice(options.metrics, MetricSelection(run.horizon_months, {}, {}).kept().summary_names);
     std::uint64_t largest_world = 0, runs = 0;
     for (const auto& loaded : scenarios) {
       largest_world = std::max(largest_world, run::world_bytes(loaded.scenario));
@@ -153,36 +166,20 @@ int compare_command(const CompareOptions& options) {
     writer.commit();
 
     if (!options.quiet) {
-      fmt::print(
-          std::cout, "{} replications x {} months, seed {}, {} random numbers; * marks a 95% CI without 0\n",
-          run.replications, run.horizon_months, run.seed, options.independent ? "independent" : "common");
-      print_timeline(std::cout, scenarios);
-      std::string header = fmt::format("{:<24}", "metric");
-      for (const auto& loaded : scenarios)
-        header += fmt::format("  {:>12}", loaded.scenario.name.substr(0, 12));
-      for (std::size_t k = 1; k < scenarios.size(); ++k)
-        header += fmt::format("  {:>36}", fmt::format("{} - {}", k + 1, 1));
-      fmt::print(std::cout, "{}\n{}\n", header, std::string(header.size(), '-'));
-      std::size_t hidden = 0;
-      for (std::size_t m = 0; m < metric_names.size(); ++m) {
-        const auto has_value = [](const analysis::SummaryStatistics& s) { return s.n > 0; };
-        if (std::none_of(statistics[m].begin(), statistics[m].end(), has_value)) {
-          ++hidden;  // no scenario has this part of the world (e.g. no customers, no scorecard)
-          continue;
-        }
-        std::string row = fmt::format("{:<24}", metric_names[m]);
-        for (std::size_t p = 0; p < scenarios.size(); ++p)
-          row += fmt::format("  {:>12}", cell(statistics[m][p].mean));
-        for (const auto& c : comparisons[m]) {
-          row +=
-              fmt::format("  {:>36}", fmt::format("{} [{}, {}]{}", cell(c.paired.mean), cell(c.paired.ci_low),
-                                                  cell(c.paired.ci_high), c.significant ? " *" : "  "));
-        }
-        fmt::print(std::cout, "{}\n", row);
-      }
-      if (hidden > 0)
-        fmt::print(std::cout, "({} metrics without values in these scenarios not shown)\n", hidden);
-      std::cout << "written: " << output.string() << '\n';
+      CompareTableInput table{
+          fmt::format("{} replications x {} months, seed {}, {} random numbers", run.replications,
+                      run.horizon_months, run.seed, options.independent ? "independent" : "common"),
+          {},
+          options.scenario_paths,
+          metric_names,
+          chosen_metric_rows(options.metrics, metric_names),
+          statistics,
+          comparisons};
+      for (std::size_t i = 0; i < scenarios.size(); ++i)
+        table.scenario_labels.push_back(scenario_label(scenarios[i].scenario.name, addressed, i));
+      if (!is_machine_format(options.format)) print_timeline(std::cout, scenarios);
+      print_compare_table(std::cout, options.format, table);
+      (is_machine_format(options.format) ? std::cerr : std::cout) << "written: " << output.string() << '\n';
     }
     return 0;
   } catch (const run::RunsInterrupted&) {

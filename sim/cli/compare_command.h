@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "sim/cli/table_format.h"
+
 namespace salesim::sim::cli {
 
 struct CompareOptions {
@@ -18,6 +20,8 @@ struct CompareOptions {
   std::string output_path;   ///< empty: out/compare-<names>.h5
   bool independent = false;  ///< turn common random numbers off
   bool quiet = false;
+  TableFormat format = TableFormat::table;
+  std::vector<std::string> metrics;  ///< the table's rows; empty: every metric with values
   std::string command_line;
 };
 

@@ -1,4 +1,4 @@
-// The `salesim` command: subcommands run and validate (DESIGN §1), exit codes of DESIGN §7.
+// The `salesim` command: its subcommands (DESIGN §1), exit codes of DESIGN §7.
 #include <cstdint>
 #include <iostream>
 #include <optional>
@@ -10,6 +10,7 @@
 
 #include "sim/cli/calibrate_command.h"
 #include "sim/cli/compare_command.h"
+#include "sim/cli/export_command.h"
 #include "sim/cli/merge_command.h"
 #include "sim/cli/metrics_command.h"
 #include "sim/cli/option_checks.h"
@@ -17,6 +18,7 @@
 #include "sim/cli/run_command.h"
 #include "sim/cli/schema_command.h"
 #include "sim/cli/sweep_command.h"
+#include "sim/cli/table_format.h"
 #include "sim/cli/validate_command.h"
 
 namespace {
@@ -56,6 +58,31 @@ const std::string threads_allowed = fmt::format("0 for all cores, or 1..{}", max
 const std::string reps_allowed = fmt::format("1..{}", max_replications);
 const std::string seed_allowed = fmt::format("0..{}", max_seed);
 
+/// --format and --metrics of run, compare and sweep: how the table is printed and which rows it has.
+void add_table_options(CLI::App* command, salesim::sim::cli::TableFormat& format,
+                       std::vector<std::string>& metrics) {
+  using salesim::sim::cli::parse_table_format;
+  using salesim::sim::cli::table_format_names;
+  command
+      ->add_option_function<std::string>(
+          "--format", [&format](const std::string& name) { format = *parse_table_format(name); },
+          "Table format: table, csv, json or markdown (csv and json go to stdout for pandas)")
+      ->default_str("table")
+      ->check(CLI::Validator(
+          [](std::string& name) {
+            return parse_table_format(name)
+                       ? std::string()
+                       : fmt::format("'{}' is not a table format (allowed: {})", name, table_format_names);
+          },
+          "FORMAT"));
+  command
+      ->add_option(
+          "--metrics", metrics,
+          "Rows of the table, comma-separated (default: every metric with values; sweep: three headline "
+          "metrics)")
+      ->delimiter(',');
+}
+
 std::string subcommand_names(CLI::App& app) {
   std::string names;
   for (const CLI::App* subcommand : app.get_subcommands([](const CLI::App*) { return true; })) {
@@ -89,8 +116,13 @@ std::optional<std::string> top_level_problem(CLI::App& app, int argc, char** arg
 int main(int argc, char** argv) {
   using salesim::sim::cli::RunOptions;
   CLI::App app{"salesim: agent-based simulation of sales forces, customers and B2B partnerships"};
-  app.set_version_flag("--version", std::string("salesim ") + SALESIM_VERSION);
+  app.set_version_flag("--version",
+                       std::string("salesim ") + SALESIM_VERSION + " (git " + SALESIM_GIT_COMMIT + ")");
   app.require_subcommand(1);
+  app.option_defaults()->always_capture_default();  // --help shows every default
+  app.footer(
+      "Example: salesim run scenarios/classroom/baseline.yaml\nEach subcommand's --help shows its "
+      "options, their defaults and an example.");
 
   RunOptions run;
   run.command_line = joined_command_line(argc, argv);
@@ -114,6 +146,9 @@ int main(int argc, char** argv) {
       ->check(whole_number_in(1, max_replications, reps_allowed));
   run_app->add_option("--start-date", run.start_date,
                       "First day of month 1 in the transaction log, YYYY-MM-DD (default 2026-01-01)");
+  add_table_options(run_app, run.format, run.metrics);
+  run_app->footer(
+      "Example: salesim run scenarios/classroom/baseline.yaml --reps 50 --metrics revenue,profit,churn_rate");
 
   salesim::sim::cli::CalibrateOptions calibrate;
   calibrate.command_line = run.command_line;
@@ -151,12 +186,15 @@ int main(int argc, char** argv) {
   calibrate_app->add_option("-o,--output-dir", calibrate.output_dir, "Folder of the outputs (default out)")
       ->check(non_empty("a folder path"));
   calibrate_app->add_flag("-q,--quiet", calibrate.quiet, "Print no fit");
+  calibrate_app->footer(
+      "Example: salesim calibrate tests/data/cdnow/CDNOW_master.txt --calibration-end 1997-09-30");
 
   std::string validate_path;
   std::vector<std::string> validate_overrides;
   CLI::App* validate_app = app.add_subcommand("validate", "Check a scenario and report every problem");
   validate_app->add_option("scenario", validate_path, "Scenario YAML file")->required();
   validate_app->add_option("--set", validate_overrides, "Override a value: key.path=value");
+  validate_app->footer("Example: salesim validate scenarios/classroom/baseline.yaml --set service.level=0.4");
 
   salesim::sim::cli::CompareOptions compare;
   compare.command_line = run.command_line;
@@ -179,6 +217,10 @@ int main(int argc, char** argv) {
   compare_app->add_flag("--independent", compare.independent,
                         "Independent random numbers instead of common ones");
   compare_app->add_flag("-q,--quiet", compare.quiet, "Print no table");
+  add_table_options(compare_app, compare.format, compare.metrics);
+  compare_app->footer(
+      "Example: salesim compare scenarios/classroom/baseline.yaml scenarios/classroom/baseline.yaml "
+      "--set 2:service.level=0.4 --format markdown");
 
   salesim::sim::cli::SweepOptions sweep;
   sweep.command_line = run.command_line;
@@ -195,6 +237,9 @@ int main(int argc, char** argv) {
   sweep_app->add_option("--shard", sweep.shard,
                         "Run only slice K of N (K/N, K from 1), or auto: the task of a Slurm job array");
   sweep_app->add_flag("-q,--quiet", sweep.quiet, "Print no table");
+  add_table_options(sweep_app, sweep.format, sweep.metrics);
+  sweep_app->footer(
+      "Example: salesim sweep configs/sweeps/commission-rate.yaml --metrics profit_after_pay,churn_rate");
 
   std::vector<std::string> merge_inputs;
   std::string merge_output;
@@ -205,6 +250,7 @@ int main(int argc, char** argv) {
       ->required()
       ->check(CLI::ExistingFile);
   merge_app->add_option("-o,--output", merge_output, "Merged HDF5 file")->required();
+  merge_app->footer("Example: salesim merge out/big.shard-*-of-16.h5 -o out/big.h5");
 
   salesim::sim::cli::ReportOptions report;
   CLI::App* report_app = app.add_subcommand(
@@ -218,11 +264,30 @@ int main(int argc, char** argv) {
   report_app
       ->add_option("-o,--output", report.output_path, "Output HTML file (default: the input with .html)")
       ->check(non_empty("a file path"));
+  report_app->footer("Example: salesim report out/baseline.h5 -o out/baseline.html");
+
+  salesim::sim::cli::ExportOptions export_options;
+  CLI::App* export_app = app.add_subcommand(
+      "export", "Write a run file's summaries and time series as tidy CSV or JSON tables (Excel, pandas)");
+  export_app->add_option("file", export_options.input_path, "HDF5 file from run, compare, sweep or merge")
+      ->required();
+  export_app
+      ->add_option("--format", export_options.format,
+                   "csv or json (default: from the extension of -o, else csv)")
+      ->check(CLI::IsMember({"csv", "json"}));
+  export_app
+      ->add_option("-o,--output", export_options.output_path,
+                   "Summary table; the time series go to <stem>_timeseries beside it (default: the input "
+                   "with .csv or .json)")
+      ->check(non_empty("a file path"));
+  export_app->footer(
+      "Example: salesim export out/baseline.h5 -o out/baseline.csv   # and out/baseline_timeseries.csv");
 
   bool metrics_markdown = false;
   CLI::App* metrics_app = app.add_subcommand(
       "metrics", "List every metric a run file records: name, unit, part of the world, meaning");
   metrics_app->add_flag("--markdown", metrics_markdown, "Print a Markdown table (as in configs/metrics.md)");
+  metrics_app->footer("Example: salesim metrics --markdown > configs/metrics.md");
 
   bool schema_json = false;
   bool schema_markdown = false;
@@ -233,6 +298,7 @@ int main(int argc, char** argv) {
                        "Print the reference as Markdown (configs/scenario-schema.md)");
   schema_app->add_flag("--json", schema_json, "Print a JSON Schema (draft 2020-12) of the scenario file")
       ->excludes("--markdown");
+  schema_app->footer("Example: salesim schema --json > scenario.schema.json");
 
   // Every usage error is one line; --help lists the options.
   app.failure_message(
@@ -259,6 +325,7 @@ int main(int argc, char** argv) {
   if (*sweep_app) return salesim::sim::cli::sweep_command(sweep);
   if (*merge_app) return salesim::sim::cli::merge_command(merge_inputs, merge_output, run.command_line);
   if (*report_app) return salesim::sim::cli::report_command(report);
+  if (*export_app) return salesim::sim::cli::export_command(export_options);
   if (*metrics_app) return salesim::sim::cli::metrics_command(metrics_markdown);
   if (*schema_app) {
     return salesim::sim::cli::schema_command(schema_json ? salesim::sim::cli::SchemaFormat::json

@@ -4,10 +4,12 @@
 #include <chrono>
 #include <filesystem>
 #include <iostream>
+#include <sstream>
 
 #include <fmt/format.h>
 
 #include "sim/cli/customer_runs.h"
+#include "sim/cli/metric_choice.h"
 #include "sim/cli/option_checks.h"
 #include "sim/cli/summary_table.h"
 #include "sim/cli/timeline_marks.h"
@@ -33,6 +35,34 @@ std::vector<run::Override> collect_overrides(const RunOptions& options, bool com
   return overrides;
 }
 
+/// The table in the chosen format; the timeline and the measured-vs-true table only for people.
+void print_run_results(const RunOptions& options, const models::Scenario& scenario, double seconds,
+                       const core::MetricCatalog& kept,
+                       const std::vector<std::vector<analysis::SummaryStatistics>>& statistics,
+                       const std::vector<run::LoadedScenario>& scenarios,
+                       const std::vector<analysis::MeasurementBias>& bias) {
+  std::vector<analysis::SummaryStatistics> first_point;
+  for (const auto& by_point : statistics) first_point.push_back(by_point.front());
+  const auto rows = chosen_metric_rows(options.metrics, kept.summary_names);
+  if (is_machine_format(options.format)) {
+    write_summary_rows(std::cout, tidy_format(options.format), scenario.name, kept.summary_names, rows,
+                       first_point);
+    return;
+  }
+  const bool markdown = options.format == TableFormat::markdown;
+  const std::string title =
+      fmt::format("{}: {} replications x {} months, seed {} ({:.2f} s)", scenario.name,
+                  scenario.run.replications, scenario.run.horizon_months, scenario.run.seed, seconds);
+  print_summary_table(std::cout, markdown, title, kept.summary_names, rows, first_point);
+  std::ostringstream more;
+  print_timeline(more, scenarios);
+  if (options.metrics.empty()) print_bias_table(more, bias);
+  if (markdown && !more.str().empty())
+    std::cout << "\n```\n" << more.str() << "```\n";  // fixed-width text stays aligned in Markdown
+  else
+    std::cout << more.str();
+}
+
 }  // namespace
 
 int run_command(const RunOptions& options) {
@@ -52,9 +82,12 @@ int run_command(const RunOptions& options) {
                                            ? std::filesystem::path("out") / (scenario.name + ".h5")
                                            : std::filesystem::path(options.output_path);
   std::int64_t start_day = 0;
+  const MetricSelection metrics(scenario.run.horizon_months, {}, {});
   try {
     const std::filesystem::path inputs[] = {options.scenario_path};
     check_output_path(options.output_path.empty() ? "output" : "-o", output, inputs);
+    if (!options.output_path.empty()) check_hdf5_extension("-o", output);
+    check_metric_choice(options.metrics, metrics.kept().summary_names);
     check_threads_fit(options.threads, scenario.run.replications, run::world_bytes(scenario));
     if (!options.transactions_path.empty()) {
       const std::filesystem::path not_over[] = {options.scenario_path, output};
@@ -79,7 +112,6 @@ int run_command(const RunOptions& options) {
   try {
     if (output.has_parent_path()) std::filesystem::create_directories(output.parent_path());
     const core::ThreadLimit thread_limit(options.threads);
-    const MetricSelection metrics(scenario.run.horizon_months, {}, {});
     const std::string identity = run::content_identity({SALESIM_VERSION, scenarios.front().resolved_yaml});
     io::Provenance provenance =
         provenance_now(options.command_line, scenario.run.seed, scenarios.front().resolved_yaml, identity);
@@ -102,18 +134,12 @@ int run_command(const RunOptions& options) {
       export_transactions(scenario, options.transaction_runs, start_day, options.transactions_path);
     }
 
+    if (!options.quiet)
+      print_run_results(options, scenario, seconds, metrics.kept(), statistics, scenarios, bias);
     if (!options.quiet) {
-      std::vector<analysis::SummaryStatistics> first_point;
-      for (const auto& by_point : statistics) first_point.push_back(by_point.front());
-      const std::string title =
-          fmt::format("{}: {} replications x {} months, seed {} ({:.2f} s)", scenario.name,
-                      scenario.run.replications, scenario.run.horizon_months, scenario.run.seed, seconds);
-      print_summary_table(std::cout, title, metrics.kept().summary_names, metrics.kept().summary_units,
-                          first_point);
-      print_timeline(std::cout, scenarios);
-      print_bias_table(std::cout, bias);
-      std::cout << "written: " << output.string() << '\n';
-      if (!options.transactions_path.empty()) std::cout << "written: " << options.transactions_path << '\n';
+      std::ostream& notes = is_machine_format(options.format) ? std::cerr : std::cout;
+      notes << "written: " << output.string() << '\n';
+      if (!options.transactions_path.empty()) notes << "written: " << options.transactions_path << '\n';
     }
     return 0;
   } catch (const run::RunsInterrupted&) {

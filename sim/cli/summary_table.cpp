@@ -7,6 +7,8 @@
 #include <fmt/ostream.h>
 
 #include "analysis/readable_number.h"
+#include "sim/cli/metric_table.h"
+#include "sim/cli/statistics_rows.h"
 
 namespace salesim::sim::cli {
 namespace {
@@ -15,19 +17,12 @@ using analysis::readable_number;
 
 }  // namespace
 
-void print_summary_table(std::ostream& out, const std::string& title,
-                         const std::vector<std::string>& metric_names, const std::vector<std::string>& units,
+void print_summary_table(std::ostream& out, bool markdown, const std::string& title,
+                         const std::vector<std::string>& metric_names, const std::vector<std::size_t>& rows,
                          const std::vector<analysis::SummaryStatistics>& statistics) {
-  std::size_t name_width = 6;
-  for (const auto& name : metric_names) name_width = std::max(name_width, name.size());
-  std::size_t unit_width = 4;
-  for (const auto& unit : units) unit_width = std::max(unit_width, unit.size());
-  const auto unit_of = [&](std::size_t m) { return m < units.size() ? units[m] : std::string(); };
-  const std::string rule(name_width + unit_width + 54, '-');
-  fmt::print(out, "{}\n{}\n{:<{}}  {:<{}}  {:>14}  {:>31}  {:>3}\n{}\n", title, rule, "metric", name_width,
-             "unit", unit_width, "mean", "95% CI", "n", rule);
+  MetricTable table{title, {"mean", "95% CI", "n"}, {}, {}};
   std::size_t hidden = 0;
-  for (std::size_t m = 0; m < metric_names.size(); ++m) {
+  for (std::size_t m : rows) {
     const auto& s = statistics[m];
     if (s.n == 0) {  // the scenario has no such part (e.g. no customers, no scorecard)
       ++hidden;
@@ -35,11 +30,26 @@ void print_summary_table(std::ostream& out, const std::string& title,
     }
     const std::string interval =
         s.n >= 2 ? fmt::format("[{}, {}]", readable_number(s.ci_low), readable_number(s.ci_high)) : "";
-    fmt::print(out, "{:<{}}  {:<{}}  {:>14}  {:>31}  {:>3}\n", metric_names[m], name_width, unit_of(m),
-               unit_width, readable_number(s.mean), interval, s.n);
+    table.rows.push_back({metric_names[m], {readable_number(s.mean), interval, fmt::format("{}", s.n)}});
   }
-  fmt::print(out, "{}\n", rule);
-  if (hidden > 0) fmt::print(out, "({} metrics without values in this scenario not shown)\n", hidden);
+  if (hidden > 0)
+    table.notes.push_back(fmt::format("({} metrics without values in this scenario not shown)", hidden));
+  if (markdown)
+    print_metric_table_markdown(out, table);
+  else
+    print_metric_table(out, table);
+}
+
+void write_summary_rows(std::ostream& out, TidyFormat format, const std::string& scenario,
+                        const std::vector<std::string>& metric_names, const std::vector<std::size_t>& rows,
+                        const std::vector<analysis::SummaryStatistics>& statistics) {
+  TidyTableWriter writer(out, format, statistics_columns({"scenario"}));
+  for (std::size_t m : rows) {
+    std::vector<TidyCell> cells{scenario};
+    append_statistics_cells(cells, metric_names[m], statistics[m]);
+    writer.row(cells);
+  }
+  writer.finish();
 }
 
 void print_bias_table(std::ostream& out, const std::vector<analysis::MeasurementBias>& rows) {

@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "analysis/metric_registry.h"
+#include "sim/cli/metric_choice.h"
 #include "sim/cli/option_checks.h"
 #include "sim/cli/shard_option.h"
 #include "sim/cli/sweep_report.h"
@@ -129,6 +130,8 @@ int open_sweep_output(const SweepOptions& options, const PreparedSweep& prepared
   try {
     const std::filesystem::path inputs[] = {options.sweep_path, prepared.sweep.scenario_path};
     check_output_path(options.output_path.empty() ? "output" : "-o", output, inputs);
+    if (!options.output_path.empty()) check_hdf5_extension("-o", output);
+    check_metric_choice(options.metrics, prepared.metrics->kept().summary_names);
     std::uint64_t largest_world = 0;
     for (const auto& loaded : prepared.scenarios)
       largest_world = std::max(largest_world, run::world_bytes(loaded.scenario));
@@ -189,14 +192,19 @@ int finish_sweep(const SweepOptions& options, const PreparedSweep& prepared, io:
   if (!options.quiet) {
     const auto& summary_names = prepared.metrics->kept().summary_names;
     if (whole) {
-      print_sweep_table(std::cout, prepared.sweep, prepared.design, summary_names, analysis.statistics);
-      if (prepared.design.size() > prepared.table.parameter_names.size() + 1) {
+      print_sweep_table(std::cout, options.format, prepared.sweep, prepared.design, summary_names,
+                        options.metrics.empty() ? headline_metrics(summary_names)
+                                                : chosen_metric_rows(options.metrics, summary_names),
+                        analysis.statistics);
+      if (!is_machine_format(options.format) &&
+          prepared.design.size() > prepared.table.parameter_names.size() + 1) {
         std::cout << '\n';
         print_sensitivity_table(std::cout, prepared.table.parameter_names, summary_names,
                                 analysis.sensitivities);
       }
     }
-    std::cout << "written: " << prepared.output.string() << '\n';
+    (is_machine_format(options.format) ? std::cerr : std::cout) << "written: " << prepared.output.string()
+                                                                << '\n';
   }
   return 0;
 }

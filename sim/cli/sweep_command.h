@@ -4,6 +4,9 @@
 #include <cstddef>
 #include <optional>
 #include <string>
+#include <vector>
+
+#include "sim/cli/table_format.h"
 
 namespace salesim::sim::cli {
 
@@ -15,6 +18,8 @@ struct SweepOptions {
   bool force = false;                ///< start again over such a partial file instead of refusing
   std::optional<std::string> shard;  ///< "K/N": run only slice K (1-based) of N; "auto": Slurm's array task
   bool quiet = false;
+  TableFormat format = TableFormat::table;
+  std::vector<std::string> metrics;  ///< the table's metrics; empty: up to three headline metrics
   std::string command_line;
 };
 

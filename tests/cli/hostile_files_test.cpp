@@ -308,3 +308,46 @@ TEST_CASE(
   }
   fs::remove_all(dir);
 }
+
+TEST_CASE("export refuses a crafted or non-HDF5 file with exit 2, one line, and writes no table",
+          "[cli][export][bad-input][hostile]") {
+  const auto dir = fresh_directory("hostile-export");
+  write_small_sweep(dir);
+  const auto valid = dir / "run.h5";
+  require_ok(salesim_exe + " run " + (dir / "market.yaml").string() + " --reps 2 -q -o " + valid.string());
+  const fs::path crafted = dir / "crafted.h5";
+  const fs::path table = dir / "crafted.csv";
+  const fs::path series = dir / "crafted_timeseries.csv";
+  for (const auto& crafting : salesim::tests::damaged_layouts("profit", second_timeseries(valid))) {
+    salesim::tests::craft(valid, crafted, crafting.damage);
+    const auto result = run_command_line(salesim_exe + " export " + crafted.string());
+    INFO(crafting.label << ": " << result.err);
+    CHECK(result.exit_code == 2);
+    CHECK(result.err.starts_with("salesim export: " + crafted.string() + ": "));
+    CHECK(result.err.find(crafting.fragment) != std::string::npos);
+    CHECK(one_line(result.err));
+    CHECK(no_hdf5_spam(result.err));
+    for (const auto& path : {table, series}) {
+      CHECK_FALSE(fs::exists(path));
+      CHECK_FALSE(fs::exists(path.string() + ".tmp"));
+    }
+  }
+  for (const char* text : {"", "scenario,metric\nnot HDF5 at all\n"}) {
+    write_text(crafted, text);
+    const auto result = run_command_line(salesim_exe + " export " + crafted.string());
+    CHECK(result.exit_code == 2);
+    CHECK(result.err == "salesim export: " + crafted.string() + ": not an HDF5 file\n");
+    CHECK_FALSE(fs::exists(table));
+  }
+  // The output may never be the input, not even through the timeseries table's name.
+  write_text(dir / "x.csv", "keep me\n");
+  fs::create_symlink(dir / "x.csv", dir / "link_timeseries.csv");
+  const auto linked = run_command_line(salesim_exe + " export " + (dir / "x.csv").string() + " -o " +
+                                       (dir / "link.csv").string());
+  INFO(linked.err);
+  CHECK(linked.exit_code == 2);
+  CHECK(linked.err.find("is the input file") != std::string::npos);
+  CHECK(one_line(linked.err));
+  CHECK(read_text(dir / "x.csv") == "keep me\n");
+  fs::remove_all(dir);
+}
