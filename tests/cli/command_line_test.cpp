@@ -323,7 +323,7 @@ TEST_CASE("outputs never overwrite an input, a device, a directory or a FIFO, no
 }
 
 TEST_CASE("an unknown subcommand is named and the subcommands are listed", "[cli][bad-input]") {
-  const std::string all = "run, calibrate, validate, compare, sweep, merge, report, metrics, schema";
+  const std::string all = "run, calibrate, validate, compare, sweep, merge, report, export, metrics, schema";
   for (const char* word : {"frobnicate", "runn", "Run"}) {
     const auto result = run_command_line(salesim_exe + " " + word + " scenario.yaml");
     INFO(result.err);

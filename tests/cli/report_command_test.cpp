@@ -238,6 +238,11 @@ TEST_CASE("salesim report of the CDNOW calibration file draws the tracking plot 
   for (const char* parameter : {"r", "alpha", "a", "b", "log-likelihood", "p", "q", "gamma"})
     CHECK(html.find(std::string("<td>") + parameter + "</td>", parameters) < table_end);
   CHECK(html.find("<th>standard error</th>", parameters) < table_end);
+  // The page writes counts as readable_number does, thousands separated ("1,234").
+  const auto with_separators = [](std::string digits) {
+    for (std::size_t at = digits.size(); at > 3; at -= 3) digits.insert(at - 3, 1, ',');
+    return digits;
+  };
   std::smatch holdout;
   REQUIRE(std::regex_search(
       printed, holdout,
@@ -247,11 +252,12 @@ TEST_CASE("salesim report of the CDNOW calibration file draws the tracking plot 
   REQUIRE(check != std::string::npos);
   CHECK(html.find("<td>holdout, weeks 40\xE2\x80\x93"
                   "78</td><td class=\"num\">" +
-                      holdout[1].str() + "</td>",
+                      with_separators(holdout[1].str()) + "</td>",
                   check) != std::string::npos);
   CHECK(html.find(holdout[2].str(), check) != std::string::npos);
-  CHECK(html.find("<td>cumulative at week 78</td><td class=\"num\">" + holdout[3].str() + "</td>", check) !=
-        std::string::npos);
+  CHECK(html.find(
+            "<td>cumulative at week 78</td><td class=\"num\">" + with_separators(holdout[3].str()) + "</td>",
+            check) != std::string::npos);
   CHECK(html.find(holdout[4].str(), check) != std::string::npos);
 
   // What a CLV analyst reads: customers by tenth of P(alive) and by decile of expected transactions.

@@ -79,7 +79,7 @@ TEST_CASE("salesim run prints the summary table and writes the DESIGN section 5 
   CHECK(reader.string_attribute("/summary/churn_rate", "unit") == "share");
   CHECK(reader.string_attribute("/timeseries/true_nps", "unit") == "NPS points");
   CHECK_FALSE(reader.string_attribute("/timeseries/active_customers", "meaning").empty());
-  CHECK(std::regex_search(result.out, std::regex("\\ncustomer_equity +\\$ +-?[0-9]")));
+  CHECK(std::regex_search(result.out, std::regex("\\n +customer_equity +\\$ +-?[0-9]")));
   const auto done = reader.read_done_mask();
   CHECK(std::count(done.begin(), done.end(), 1) == 4);
 

@@ -142,6 +142,6 @@ TEST_CASE("every subcommand's help shows its defaults and an example", "[cli][he
     CHECK(help.out.find("Example: salesim " + std::string(command)) != std::string::npos);
   }
   const auto run = run_command_line(salesim_exe + " run --help");
-  CHECK(run.out.find("[table]") != std::string::npos);
-  CHECK(run.out.find("[2026-01-01]") != std::string::npos);
+  CHECK(run.out.find("FORMAT=table") != std::string::npos);
+  CHECK(run.out.find("TEXT=2026-01-01") != std::string::npos);
 }

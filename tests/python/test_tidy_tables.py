@@ -48,7 +48,7 @@ class TidyTablesTest(unittest.TestCase):
     def test_exported_compare_equals_the_summaries_of_the_file(self):
         out = os.path.join(self.dir, "compare.csv")
         salesim("export", self.compare_file, "-o", out)
-        table = pd.read_csv(out)
+        table = pd.read_csv(out, float_precision="round_trip")
         self.assertEqual(list(table.columns), ["scenario", "replication", "metric", "value", "unit"])
         labels = list(dict.fromkeys(table.scenario))
         self.assertEqual(labels, ["tiny", "tiny --set service.level=0.9"])
@@ -61,7 +61,7 @@ class TidyTablesTest(unittest.TestCase):
                 got = rows.pivot(index="scenario", columns="replication", values="value").loc[labels].to_numpy()
                 np.testing.assert_array_equal(got, expected, err_msg=metric)
                 self.assertEqual(set(rows.unit.fillna("")), {f["summary"][metric].attrs["unit"]})
-            series = pd.read_csv(os.path.join(self.dir, "compare_timeseries.csv"))
+            series = pd.read_csv(os.path.join(self.dir, "compare_timeseries.csv"), float_precision="round_trip")
             self.assertEqual(list(series.columns), ["scenario", "replication", "month", "metric", "value", "unit"])
             revenue = series[series.metric == "revenue"]
             self.assertEqual(sorted(revenue.month.unique()), [1, 2, 3, 4])
@@ -73,7 +73,7 @@ class TidyTablesTest(unittest.TestCase):
     def test_exported_sweep_has_labels_and_parameter_columns_in_json(self):
         out = os.path.join(self.dir, "sweep-export.json")
         salesim("export", self.sweep_file, "-o", out)
-        table = pd.read_json(out, orient="records")
+        table = pd.read_json(out, orient="records", precise_float=True)
         self.assertEqual(list(table.columns)[:3], ["point", "service.level", "replication"])
         self.assertEqual(list(dict.fromkeys(table.point)), ["service.level=0.3", "service.level=0.8"])
         self.assertEqual(sorted(table["service.level"].unique()), [0.3, 0.8])
@@ -81,7 +81,7 @@ class TidyTablesTest(unittest.TestCase):
         self.assertTrue(os.path.exists(os.path.join(self.dir, "sweep-export_timeseries.json")))
 
     def test_compare_format_csv_is_one_row_per_scenario_and_metric(self):
-        table = pd.read_csv(io.StringIO(self.compare_table))
+        table = pd.read_csv(io.StringIO(self.compare_table), float_precision="round_trip")
         self.assertEqual(list(table.columns)[:9],
                          ["scenario", "metric", "unit", "part", "mean", "sd", "ci_low", "ci_high", "n"])
         with h5py.File(self.compare_file, "r") as f:
