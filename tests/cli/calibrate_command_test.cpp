@@ -142,7 +142,7 @@ TEST_CASE("fitted CDNOW customers answer a what-if in compare with a paired diff
   REQUIRE(compare.exit_code == 0);
   // Better service lifts satisfaction, which multiplies the fitted purchase rates and divides dropout.
   std::smatch match;
-  REQUIRE(std::regex_search(compare.out, match, std::regex(R"(\nrevenue[^\n]*)")));
+  REQUIRE(std::regex_search(compare.out, match, std::regex(R"(\n +revenue[^\n]*)")));
   WARN("compare, service 0.5 -> 0.8 on fitted CDNOW customers: " << match[0]);
   CHECK(match[0].str().find('*') != std::string::npos);
 }

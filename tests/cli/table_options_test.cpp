@@ -64,7 +64,7 @@ TEST_CASE("run, compare and sweep refuse -o with a table extension and point to 
   fs::remove_all(dir);
 }
 
-TEST_CASE("--metrics with an unknown name is refused with the closest name, --format with a list",
+TEST_CASE("an unknown name in --metrics is refused with the closest name, an unknown --format with the list",
           "[cli][bad-input]") {
   const auto dir = fresh_directory("metrics-choice");
   const auto out = dir / "never.h5";
@@ -115,7 +115,7 @@ TEST_CASE("compare of a scenario with itself under an override heads its columns
   INFO(result.out << result.err);
   REQUIRE(result.exit_code == 0);
   CHECK(result.out.find("[1] tiny ") != std::string::npos);
-  CHECK(result.out.find("[2] tiny --set s~") !=
+  CHECK(result.out.find("[2] tiny --set se~") !=
         std::string::npos);  // cut to the column, listed in full below
   CHECK(result.out.find("  [2] tiny --set service.level=0.9 (" + scenario + ")") != std::string::npos);
   CHECK(result.out.find("[2] - [1] (95% CI)") != std::string::npos);
