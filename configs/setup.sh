@@ -9,13 +9,16 @@ packages=(
   libtbb-dev libeigen3-dev libboost-graph-dev libboost-dev libyaml-cpp-dev libhdf5-dev
   libcli11-dev libfmt-dev librandom123-dev libxxhash-dev libutfcpp-dev libnlopt-cxx-dev catch2
   hdf5-tools python3-h5py python3-numpy python3-pandas python3-yaml python3-jsonschema clang-format
-  clang libclang-rt-14-dev openmpi-bin libopenmpi-dev
+  clang libclang-rt-14-dev openmpi-bin libopenmpi-dev nlohmann-json3-dev
+  chromium  # the report tests render pages headless; node and npm (the report's charts) come with CI
 )
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" ||
     missing+=("$package")
 done
+# The report's charts are installed with npm at build time; CI machines bring their own node and npm.
+command -v npm >/dev/null || missing+=(nodejs npm)
 if ((${#missing[@]})); then
   echo "installing: ${missing[*]}" >&2
   sudo=""

@@ -12,6 +12,7 @@
 
 #include "analysis/customer_base/customer_groups.h"
 #include "analysis/readable_number.h"
+#include "analysis/report/line_chart.h"
 
 namespace salesim::analysis::report {
 namespace {
@@ -62,25 +63,28 @@ std::optional<double> calibration_end_units(const CalibrationRecord& record) {
          record.time_unit_days;
 }
 
-ChartFigure tracking_figure(const CalibrationRecord& record, bool cumulative,
-                            const std::optional<double>& split) {
+std::optional<ChartFigure> tracking_figure(const CalibrationRecord& record, bool cumulative,
+                                           const std::optional<double>& split) {
   const TimeUnitNames unit = time_unit_names(record.time_unit_days);
-  ChartData chart;
+  LineChart chart;
   chart.title = cumulative ? "Tracking plot: cumulative repeat transactions"
                            : fmt::format("Repeat transactions per {}", unit.one);
   chart.x_label = unit.axis;
   chart.y_label =
       cumulative ? "cumulative repeat transactions" : fmt::format("repeat transactions per {}", unit.one);
-  ChartSeries actual{"actual", {}};
-  ChartSeries expected{model_name(record.model) + " model", {}, true};
+  LineSeries actual{"actual", {}, {}, {}, {}};
+  LineSeries expected{model_name(record.model) + " model", {}, {}, {}, {}, true};
   for (const cb::TrackingPoint& point : record.tracking) {
-    chart.x.push_back(static_cast<double>(point.unit));
+    actual.x.push_back(static_cast<double>(point.unit));
+    expected.x.push_back(static_cast<double>(point.unit));
     actual.y.push_back(cumulative ? point.actual_cumulative : point.actual);
     expected.y.push_back(cumulative ? point.expected_cumulative : point.expected);
   }
   chart.series = {std::move(actual), std::move(expected)};
-  if (split) chart.split = ChartPeriodSplit{*split, "calibration", "holdout"};
-
+  if (split) {
+    chart.shaded = ShadedPeriod{*split, "holdout"};
+    chart.rules.push_back({true, *split, ""});
+  }
   std::string caption =
       cumulative
           ? fmt::format(
@@ -98,7 +102,7 @@ ChartFigure tracking_figure(const CalibrationRecord& record, bool cumulative,
         "holdout, which the fit did not see.",
         iso_date(record.calibration_end_day), unit.one, std::round(*split * 10.0) / 10.0, unit.many);
   }
-  return {std::move(chart), std::move(caption)};
+  return line_chart(chart, std::move(caption));
 }
 
 TextTable parameter_table(const CalibrationRecord& record) {
@@ -280,6 +284,7 @@ ReportPage calibration_page(const CalibrationRecord& record) {
   require_customer_lengths(record.customers);
   ReportPage page;
   page.title = record.title;
+  page.kind = "calibration report";
   page.provenance = record.provenance;
   const TimeUnitNames unit = time_unit_names(record.time_unit_days);
   page.provenance.emplace_back("customers", std::to_string(record.customers.probability_alive.size()));
@@ -292,11 +297,13 @@ ReportPage calibration_page(const CalibrationRecord& record) {
                                record.tracking.size(), unit.many, holdout_units));
   }
 
-  page.charts_heading = "Tracking";
   if (!record.tracking.empty()) {
     const auto split = calibration_end_units(record);
-    page.charts.push_back(tracking_figure(record, true, split));
-    page.charts.push_back(tracking_figure(record, false, split));
+    ChartSection tracking{"Tracking", "", {}};
+    for (const bool cumulative : {true, false})
+      if (auto chart = tracking_figure(record, cumulative, split))
+        tracking.charts.push_back(std::move(*chart));
+    page.sections.push_back(std::move(tracking));
   }
   page.tables.push_back(parameter_table(record));
   page.tables.push_back(holdout_table(record));

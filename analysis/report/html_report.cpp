@@ -1,4 +1,4 @@
-// Building the report page: provenance, statistics tables, charts, the scenario text.
+// Building the report page: provenance, headline numbers, statistics tables, charts, the scenario text.
 #include "analysis/report/html_report.h"
 
 #include <algorithm>
@@ -8,6 +8,8 @@
 #include <fmt/format.h>
 
 #include "analysis/readable_number.h"
+#include "analysis/report/chart_library.h"
+#include "analysis/report/page_script.h"
 
 namespace salesim::analysis::report {
 namespace {
@@ -28,11 +30,33 @@ figure{margin:1.2em 0}figcaption{color:#555;font-size:13px}
 pre{background:#f7f7f7;padding:.8em;overflow-x:auto;font-size:12px}
 table.provenance td:first-child{color:#555;white-space:nowrap}code{font-size:12px}
 td.bar{min-width:160px}td.bar span{display:inline-block;height:10px;background:#4e79a7}
+tr.group th{background:#fff;color:#333;font-weight:600;border-bottom:1px solid #ccc;padding-top:10px}
+td.sig{font-weight:600}.banner{background:#fff4e5;border:1px solid #f0a030;padding:.6em 1em;font-weight:600}
+.questions p{margin:.3em 0;font-size:15px}.cards{display:flex;flex-wrap:wrap;gap:10px;margin:1em 0}
+.card{border:1px solid #ddd;border-radius:6px;padding:8px 12px;min-width:170px}
+.card .value{font-size:20px;font-variant-numeric:tabular-nums}.card .name,.card .ci{color:#555;font-size:12px}
+div.vega-chart{min-height:60px}
 )";
 
+bool has_value(const SummaryStatistics& s) { return s.n > 0 && std::isfinite(s.mean); }
+
 bool has_values(const StatisticsRow& row) {
-  return std::any_of(row.by_column.begin(), row.by_column.end(),
-                     [](const SummaryStatistics& s) { return s.n > 0; });
+  return std::any_of(row.by_column.begin(), row.by_column.end(), has_value);
+}
+
+bool excludes_zero(const SummaryStatistics& s) { return s.ci_low > 0.0 || s.ci_high < 0.0; }
+
+/// JSON inside <script>: '<' only occurs in JSON strings, where \u003c means the same character.
+std::string script_safe_json(const std::string& json) {
+  std::string safe;
+  safe.reserve(json.size());
+  for (const char c : json) {
+    if (c == '<')
+      safe += "\\u003c";
+    else
+      safe += c;
+  }
+  return safe;
 }
 
 std::string statistics_table_html(const StatisticsTable& table) {
@@ -47,12 +71,19 @@ std::string statistics_table_html(const StatisticsTable& table) {
   for (std::size_t c = 0; c < table.column_labels.size(); ++c) html += "<th>mean</th><th>95% CI</th>";
   html += "</tr></thead>\n<tbody>\n";
   std::size_t hidden = 0;
+  std::string group;
+  const std::size_t columns = 2 + 2 * table.column_labels.size();
   for (const auto& row : table.rows) {
     if (row.by_column.size() != table.column_labels.size())
       throw std::invalid_argument("statistics row " + row.metric + ": wrong number of columns");
     if (!has_values(row)) {
       ++hidden;  // this part of the world is absent from the scenario (e.g. no contracts)
       continue;
+    }
+    if (!row.group.empty() && row.group != group) {
+      group = row.group;
+      html +=
+          fmt::format("<tr class=\"group\"><th colspan=\"{}\">{}</th></tr>\n", columns, escape_markup(group));
     }
     if (row.meaning.empty())
       html += fmt::format("<tr><td>{}</td>", escape_markup(row.metric));
@@ -61,8 +92,11 @@ std::string statistics_table_html(const StatisticsTable& table) {
           fmt::format("<tr><td title=\"{}\">{}</td>", escape_markup(row.meaning), escape_markup(row.metric));
     html += fmt::format("<td class=\"unit\">{}</td>", escape_markup(row.unit));
     for (const auto& s : row.by_column) {
-      if (s.n == 0) {
+      if (!has_value(s)) {
         html += "<td class=\"num\">n/a</td><td class=\"ci\"></td>";
+      } else if (table.mark_significant && excludes_zero(s)) {
+        html += fmt::format("<td class=\"num sig\">{}</td><td class=\"ci sig\">[{}, {}] *</td>",
+                            readable_number(s.mean), readable_number(s.ci_low), readable_number(s.ci_high));
       } else {
         html += fmt::format("<td class=\"num\">{}</td><td class=\"ci\">[{}, {}]</td>",
                             readable_number(s.mean), readable_number(s.ci_low), readable_number(s.ci_high));
@@ -74,6 +108,7 @@ std::string statistics_table_html(const StatisticsTable& table) {
   if (hidden > 0)
     html +=
         fmt::format("<p class=\"note\">{} metrics without values in this file are not shown.</p>\n", hidden);
+  if (table.mark_significant) html += "<p class=\"note\">* and bold: the 95% interval excludes 0.</p>\n";
   return html;
 }
 
@@ -107,40 +142,114 @@ std::string text_table_html(const TextTable& table) {
   return html;
 }
 
+/// A headline number short enough for a card: "37.56M", "645.3k", else as the tables write it.
+std::string card_number(double value) {
+  if (std::abs(value) >= 1e6) return fmt::format("{:.2f}M", value / 1e6);
+  if (std::abs(value) >= 1e4) return fmt::format("{:.1f}k", value / 1e3);
+  return readable_number(value);
+}
+
+std::string headline_html(const std::vector<HeadlineNumber>& headline) {
+  std::string html;
+  for (const HeadlineNumber& number : headline) {
+    if (!has_value(number.statistics)) continue;
+    html += fmt::format(
+        "<div class=\"card\" title=\"{}\"><div class=\"name\">{}</div><div class=\"value\">{} "
+        "<small>{}</small></div><div class=\"ci\">95% CI [{}, {}]</div></div>\n",
+        escape_markup(number.meaning), escape_markup(number.metric), card_number(number.statistics.mean),
+        escape_markup(number.unit), card_number(number.statistics.ci_low),
+        card_number(number.statistics.ci_high));
+  }
+  return html.empty() ? "" : "<div class=\"cards\">\n" + html + "</div>\n";
+}
+
+std::string chart_sections_html(const std::vector<ChartSection>& sections) {
+  std::string html;
+  std::size_t index = 0;
+  std::size_t section_index = 0;
+  for (const ChartSection& section : sections) {
+    if (section.charts.empty()) continue;
+    html += fmt::format("<h2 id=\"section-{}\">{}</h2>\n", section_index++, escape_markup(section.heading));
+    if (!section.note.empty()) html += fmt::format("<p class=\"note\">{}</p>\n", escape_markup(section.note));
+    for (const ChartFigure& chart : section.charts) {
+      html += fmt::format(
+          "<figure>\n<div class=\"vega-chart\" data-spec=\"spec-{0}\" data-series=\"{1}\"></div>\n"
+          "<script type=\"application/json\" id=\"spec-{0}\">{2}</script>\n",
+          index++, chart.series, script_safe_json(chart.spec));
+      if (!chart.caption.empty())
+        html += fmt::format("<figcaption>{}</figcaption>\n", escape_markup(chart.caption));
+      html += "</figure>\n";
+    }
+  }
+  return html;
+}
+
 }  // namespace
+
+std::string escape_markup(std::string_view text) {
+  std::string escaped;
+  escaped.reserve(text.size());
+  for (const char c : text) {
+    switch (c) {
+      case '&':
+        escaped += "&amp;";
+        break;
+      case '<':
+        escaped += "&lt;";
+        break;
+      case '>':
+        escaped += "&gt;";
+        break;
+      case '"':
+        escaped += "&quot;";
+        break;
+      case '\'':
+        escaped += "&#39;";
+        break;
+      default:
+        escaped += c;
+    }
+  }
+  return escaped;
+}
 
 std::string report_html(const ReportPage& page) {
   std::string html = fmt::format(
       "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
       "<title>{0} - salesim report</title>\n<style>\n{1}</style>\n</head>\n<body>\n"
-      "<h1>{0}</h1>\n<p class=\"note\">salesim report</p>\n",
-      escape_markup(page.title), style);
+      "<h1>{0}</h1>\n<p class=\"note\">salesim {2}</p>\n",
+      escape_markup(page.title), style, escape_markup(page.kind.empty() ? "report" : page.kind));
+  if (!page.banner.empty()) html += fmt::format("<p class=\"banner\">{}</p>\n", escape_markup(page.banner));
+  if (!page.questions.empty()) {
+    html += "<div class=\"questions\">\n";
+    for (const auto& question : page.questions) html += fmt::format("<p>{}</p>\n", escape_markup(question));
+    html += "</div>\n";
+  }
 
   html += "<h2>Provenance</h2>\n<table class=\"provenance\">\n";
   for (const auto& [key, value] : page.provenance)
     html += fmt::format("<tr><td>{}</td><td><code>{}</code></td></tr>\n", escape_markup(key),
                         escape_markup(value));
   html += "</table>\n";
+  html += headline_html(page.headline);
 
   if (page.statistics) html += statistics_table_html(*page.statistics);
   if (page.comparison) html += statistics_table_html(*page.comparison);
 
-  if (!page.charts.empty()) {
-    html += fmt::format("<h2>{}</h2>\n", escape_markup(page.charts_heading));
-    for (const auto& figure : page.charts) {
-      html += "<figure>\n" + line_chart_svg(figure.chart);
-      if (!figure.caption.empty())
-        html += fmt::format("<figcaption>{}</figcaption>\n", escape_markup(figure.caption));
-      html += "</figure>\n";
-    }
-  }
+  const std::string charts = chart_sections_html(page.sections);
+  html += charts;
   for (const auto& table : page.tables) html += text_table_html(table);
   if (!page.scenario_yaml.empty()) {
     html += fmt::format(
         "<h2>{}</h2>\n<details><summary>resolved scenario YAML</summary>\n<pre>{}</pre>\n"
         "</details>\n",
         escape_markup(page.scenario_heading), escape_markup(page.scenario_yaml));
+  }
+  if (!charts.empty()) {
+    // The library once, after the chart elements, so that the page script finds them all.
+    html += "<script>\n" + chart_library_scripts() + "</script>\n<script>" + std::string(chart_page_script) +
+            "</script>\n";
   }
   html += "</body>\n</html>\n";
   return html;

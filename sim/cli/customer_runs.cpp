@@ -148,7 +148,7 @@ io::Provenance provenance_now(const std::string& command_line, std::uint64_t see
   gmtime_r(&now, &utc);
   char created[32];
   std::strftime(created, sizeof created, "%Y-%m-%dT%H:%M:%SZ", &utc);
-  return {SALESIM_VERSION, SALESIM_GIT_COMMIT, command_line, created, seed, scenario_yaml, sweep_id, {}};
+  return {SALESIM_VERSION, SALESIM_GIT_COMMIT, command_line, created, seed, scenario_yaml, sweep_id, {}, {}};
 }
 
 }  // namespace salesim::sim::cli

@@ -117,8 +117,10 @@ int merge_command(const std::vector<std::string>& shard_paths, const std::string
       return 2;
     }
     if (output.has_parent_path()) std::filesystem::create_directories(output.parent_path());
-    writer.emplace(output, provenance_now(command_line, seed, scenario_yaml, layout.sweep_id), catalog,
-                   design, replications);
+    io::Provenance provenance = provenance_now(command_line, seed, scenario_yaml, layout.sweep_id);
+    if (first.has_attribute("/", "sweep_name"))
+      provenance.sweep_name = first.string_attribute("/", "sweep_name");
+    writer.emplace(output, provenance, catalog, design, replications);
 
     // Sizes below were all checked against /design/done when each shard was opened.
     std::vector<std::uint8_t> merged(std::size_t{points} * replications, 0);

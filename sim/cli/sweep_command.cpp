@@ -163,6 +163,7 @@ int open_sweep_output(const SweepOptions& options, const PreparedSweep& prepared
       io::Provenance provenance = provenance_now(options.command_line, prepared.sweep.seed,
                                                  prepared.scenarios.front().resolved_yaml, prepared.sweep_id);
       provenance.timeline = timeline_marks(prepared.scenarios);
+      provenance.sweep_name = prepared.sweep.name;
       writer.emplace(output, provenance, prepared.metrics->kept(), prepared.table,
                      prepared.sweep.replications);
       if (prepared.shard.count > 1) writer->set_shard(prepared.shard.index, prepared.shard.count);

@@ -151,6 +151,9 @@ void RunFileWriter::create_layout(const Provenance& provenance, const DesignTabl
   detail::write_uint_attribute(root, "schema_version", schema_version, H5T_STD_U32LE);
   detail::write_string_attribute(root, "status", "partial");
   detail::write_string_attribute(root, "sweep_id", provenance.sweep_id);
+  // The report's title; files without it (runs, comparisons, older sweeps) are titled otherwise.
+  if (!provenance.sweep_name.empty())
+    detail::write_string_attribute(root, "sweep_name", provenance.sweep_name);
 
   const Hdf5Handle scenario = create_group(file_, "scenario");
   detail::write_string_attribute(scenario, "yaml", provenance.scenario_yaml);

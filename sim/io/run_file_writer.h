@@ -31,6 +31,7 @@ struct Provenance {
   std::string scenario_yaml;           ///< the resolved scenario -> /scenario attribute "yaml"
   std::string sweep_id;                ///< content hash of the whole sweep; shards and resumes must match
   std::vector<TimelineMark> timeline;  ///< empty: no scenario changes its terms during the run
+  std::string sweep_name;  ///< the sweep definition's name -> root "sweep_name"; empty: not written
 };
 
 /// The varied parameters: P design points x K parameters, row-major.
