@@ -44,6 +44,12 @@ bool has_values(const StatisticsRow& row) {
   return std::any_of(row.by_column.begin(), row.by_column.end(), has_value);
 }
 
+/// 0 in every replication of every column: the mechanism is absent here (no spiffs, no referrals).
+bool zero_everywhere(const StatisticsRow& row) {
+  return std::all_of(row.by_column.begin(), row.by_column.end(),
+                     [](const SummaryStatistics& s) { return s.n > 0 && s.mean == 0.0 && s.sd == 0.0; });
+}
+
 bool excludes_zero(const SummaryStatistics& s) { return s.ci_low > 0.0 || s.ci_high < 0.0; }
 
 /// JSON inside <script>: '<' only occurs in JSON strings, where \u003c means the same character.
@@ -71,6 +77,7 @@ std::string statistics_table_html(const StatisticsTable& table) {
   for (std::size_t c = 0; c < table.column_labels.size(); ++c) html += "<th>mean</th><th>95% CI</th>";
   html += "</tr></thead>\n<tbody>\n";
   std::size_t hidden = 0;
+  std::size_t zeros = 0;
   std::string group;
   const std::size_t columns = 2 + 2 * table.column_labels.size();
   for (const auto& row : table.rows) {
@@ -78,6 +85,10 @@ std::string statistics_table_html(const StatisticsTable& table) {
       throw std::invalid_argument("statistics row " + row.metric + ": wrong number of columns");
     if (!has_values(row)) {
       ++hidden;  // this part of the world is absent from the scenario (e.g. no contracts)
+      continue;
+    }
+    if (zero_everywhere(row)) {
+      ++zeros;
       continue;
     }
     if (!row.group.empty() && row.group != group) {

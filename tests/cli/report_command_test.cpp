@@ -12,9 +12,9 @@
 
 #include "analysis/report/calibration_page.h"
 #include "analysis/report/html_report.h"
-#include "analysis/report/svg_chart.h"
 #include "sim/io/run_file_reader.h"
 #include "tests/common/command.h"
+#include "tests/common/page_charts.h"
 #include "tests/io/crafted_run_file.h"
 
 using salesim::tests::fresh_directory;
@@ -40,26 +40,6 @@ std::size_t occurrences(const std::string& text, const std::string& needle) {
        at = text.find(needle, at + needle.size()))
     ++count;
   return count;
-}
-
-/// The (x, y) pairs in the points attribute of each <polyline class="series">.
-std::vector<std::size_t> polyline_point_counts(const std::string& svg) {
-  std::vector<std::size_t> counts;
-  const std::string marker = "<polyline class=\"series\" points=\"";
-  for (std::size_t at = svg.find(marker); at != std::string::npos; at = svg.find(marker, at + 1)) {
-    const std::size_t begin = at + marker.size();
-    const std::string points = svg.substr(begin, svg.find('"', begin) - begin);
-    counts.push_back(points.empty() ? 0 : occurrences(points, " ") + 1);
-  }
-  return counts;
-}
-
-/// The <svg> element whose <title> is `title`; empty when there is none.
-std::string chart_titled(const std::string& html, const std::string& title) {
-  const std::size_t at = html.find("<title>" + title + "</title>");
-  if (at == std::string::npos) return "";
-  const std::size_t begin = html.rfind("<svg", at);
-  return html.substr(begin, html.find("</svg>", at) + 6 - begin);
 }
 
 /// Fits BG/NBD to the CDNOW log with a 39-week holdout (Fader, Hardie & Lee 2005) into `dir`;
@@ -94,23 +74,30 @@ TEST_CASE("salesim report writes one HTML page with the statistics and a chart p
   const std::string html = read_text(page_path);
   CHECK(html.starts_with("<!DOCTYPE html>"));
   CHECK(html.find("<title>baseline") != std::string::npos);
-  CHECK(html.find("<svg") != std::string::npos);
-  CHECK(html.find("<script") == std::string::npos);  // self-contained: no scripts, no links out
-  CHECK(html.find("http://") == html.find("http://www.w3.org/2000/svg"));
-  CHECK(occurrences(html, "<svg") == occurrences(html, "</svg>"));
+  // Self-contained: the charting library inline, no script or style fetched from elsewhere.
+  CHECK(html.find("vegaEmbed") != std::string::npos);
+  CHECK(html.find("<script src") == std::string::npos);
+  CHECK(html.find("<link") == std::string::npos);
 
   const salesim::sim::io::RunFileReader reader(file);
   const auto series_names = reader.names_in("/timeseries");
   REQUIRE_FALSE(series_names.empty());
-  CHECK(occurrences(html, "<svg") == series_names.size());
-  for (const auto& name : series_names) CHECK(html.find("<title>" + name + "</title>") != std::string::npos);
+  const auto charts = salesim::tests::page_charts(html);
+  const auto* revenue = salesim::tests::chart_titled(charts, "revenue");
+  REQUIRE(revenue != nullptr);
+  CHECK(revenue->series == 1);
+  CHECK(revenue->rows().size() == 36);  // one row per month, with the 95% CI of the mean
+  CHECK(revenue->rows()[0].contains("low"));
+  CHECK(revenue->spec.dump().find("\"revenue ($)\"") != std::string::npos);
+  // A world without contracts has no partnership chart: metrics without finite values are left out.
+  CHECK(salesim::tests::chart_titled(charts, "buyer_trust") == nullptr);
+  CHECK(html.find(">buyer_trust<") == std::string::npos);
 
   const std::size_t table = html.find("<table class=\"statistics\">");
   REQUIRE(table != std::string::npos);
   CHECK(html.find("customer_equity", table) < html.find("</table>", table));
   // Units from the file: next to each metric in the table, on each chart's value axis.
   CHECK(html.find("<td class=\"unit\">NPS points</td>", table) < html.find("</table>", table));
-  CHECK(html.find(">revenue ($)</text>") != std::string::npos);
   for (const char* key : {"salesim_version", "git_commit", "created_utc", "command", "seed", "status"})
     CHECK(html.find(std::string("<td>") + key + "</td>") != std::string::npos);
   std::filesystem::remove_all(dir);
@@ -145,41 +132,6 @@ TEST_CASE("salesim report of a missing or unreadable file exits 2 naming the pat
   std::filesystem::remove_all(dir);
 }
 
-TEST_CASE("line_chart_svg draws the finite values only, one polyline point per finite value",
-          "[cli][report]") {
-  const double nan = std::numeric_limits<double>::quiet_NaN();
-  report::ChartData chart;
-  chart.title = "revenue <&> \"test\"";
-  chart.y_label = "revenue";
-  chart.x = {1, 2, 3, 4, 5};
-  chart.series = {
-      {"a", {1.0, nan, 3.0, 4.0, 2.0}}, {"b", {nan, nan, 2.5, 2.0, nan}}, {"c", {nan, nan, nan, nan, nan}}};
-  chart.band = report::ChartBand{"p10-p90", {0.5, nan, 2.0, 3.0, 1.0}, {1.5, nan, 4.0, 5.0, 3.0}};
-  const std::string svg = report::line_chart_svg(chart);
-
-  CHECK(polyline_point_counts(svg) == std::vector<std::size_t>{4, 2});  // "c" has nothing to draw
-  CHECK(svg.find("NaN") == std::string::npos);
-  CHECK(svg.find("nan") == std::string::npos);
-  CHECK(svg.find("revenue &lt;&amp;&gt; &quot;test&quot;") != std::string::npos);
-  CHECK(occurrences(svg, "<svg") == 1);
-  CHECK(occurrences(svg, "</svg>") == 1);
-  CHECK(occurrences(svg, "<polygon class=\"band\"") == 1);
-  CHECK(svg.find(">month</text>") != std::string::npos);
-  CHECK(svg.find(">c</text>") != std::string::npos);  // legend lists every drawn series
-
-  chart.series.assign(10, chart.series.front());
-  CHECK(polyline_point_counts(report::line_chart_svg(chart)).size() == report::max_chart_series);
-  chart.series.front().y.pop_back();
-  CHECK_THROWS_AS(report::line_chart_svg(chart), std::invalid_argument);
-}
-
-TEST_CASE("nice_ticks covers the range with round steps", "[cli][report]") {
-  CHECK(report::nice_ticks(0.0, 10.0, 5) == std::vector<double>{0, 2, 4, 6, 8, 10});
-  CHECK(report::nice_ticks(1.0, 36.0, 8) == std::vector<double>{5, 10, 15, 20, 25, 30, 35});
-  CHECK(report::nice_ticks(3.0, 3.0) == std::vector<double>{3.0});
-  CHECK(report::nice_ticks(1.0, std::nan("")).empty());
-}
-
 TEST_CASE("the statistics table leaves out metrics without values and escapes names", "[cli][report]") {
   report::ReportPage page;
   page.title = "a<b";
@@ -211,24 +163,23 @@ TEST_CASE("salesim report of the CDNOW calibration file draws the tracking plot 
   CHECK_FALSE(std::filesystem::exists(page_path.string() + ".tmp"));
   const std::string html = read_text(page_path);
   CHECK(html.find("<title>CDNOW_master calibration - salesim report</title>") != std::string::npos);
-  CHECK(html.find("<script") == std::string::npos);
 
   // The tracking plot: 78 weeks of actual (solid) and model (dashed) cumulative repeats, split at week 39.
-  const std::string tracking = chart_titled(html, "Tracking plot: cumulative repeat transactions");
-  REQUIRE_FALSE(tracking.empty());
-  CHECK(polyline_point_counts(tracking) == std::vector<std::size_t>{78, 78});
-  CHECK(occurrences(tracking, "stroke-dasharray=\"6 3\"") == 2);  // the model's line and its legend
-  CHECK(tracking.find(">week</text>") != std::string::npos);
-  CHECK(tracking.find(">cumulative repeat transactions</text>") != std::string::npos);
-  CHECK(tracking.find(">actual</text>") != std::string::npos);
-  CHECK(tracking.find(">BG/NBD model</text>") != std::string::npos);
-  CHECK(occurrences(tracking, "class=\"split\"") == 2);  // the shaded holdout and the line with its labels
-  CHECK(tracking.find(">calibration</text>") != std::string::npos);
-  CHECK(tracking.find(">holdout</text>") != std::string::npos);
-  const std::string weekly = chart_titled(html, "Repeat transactions per week");
-  REQUIRE_FALSE(weekly.empty());
-  CHECK(polyline_point_counts(weekly) == std::vector<std::size_t>{78, 78});
-  CHECK(weekly.find(">repeat transactions per week</text>") != std::string::npos);
+  const auto charts = salesim::tests::page_charts(html);
+  const auto* tracking =
+      salesim::tests::chart_titled(charts, "Tracking plot: cumulative repeat transactions");
+  REQUIRE(tracking != nullptr);
+  CHECK(tracking->series == 2);
+  CHECK(salesim::tests::rows_with(*tracking, "series", "actual") == 78);
+  CHECK(salesim::tests::rows_with(*tracking, "series", "BG/NBD model") == 78);
+  const std::string text = tracking->spec.dump();
+  CHECK(text.find("[6,3]") != std::string::npos);  // the model's line is dashed
+  CHECK(text.find("\"week\"") != std::string::npos);
+  CHECK(text.find("\"cumulative repeat transactions\"") != std::string::npos);
+  CHECK(text.find("\"holdout\"") != std::string::npos);  // the shaded holdout after week 39
+  const auto* weekly = salesim::tests::chart_titled(charts, "Repeat transactions per week");
+  REQUIRE(weekly != nullptr);
+  CHECK(salesim::tests::rows_with(*weekly, "series", "actual") == 78);
 
   // The fitted parameters with standard errors and the log-likelihood; the holdout check as calibrate printed
   // it.
@@ -338,24 +289,6 @@ TEST_CASE("salesim report refuses a damaged calibration file with exit 2 naming 
   std::filesystem::remove_all(dir);
 }
 
-TEST_CASE("line_chart_svg marks a period split inside the x range only", "[cli][report]") {
-  report::ChartData chart;
-  chart.title = "split";
-  chart.x = {1, 2, 3, 4};
-  chart.series = {{"actual", {1, 2, 3, 4}}, {"model", {1, 2, 2.5, 3}, true}};
-  chart.split = report::ChartPeriodSplit{2.5, "before", "after"};
-  const std::string svg = report::line_chart_svg(chart);
-  CHECK(svg.find(">before</text>") != std::string::npos);
-  CHECK(svg.find(">after</text>") != std::string::npos);
-  CHECK(occurrences(svg, "stroke-dasharray=\"6 3\"") == 2);
-  // The line sits halfway along the x axis: 2.5 of [1, 4] between pixels 72 and 560.
-  CHECK(svg.find("<line x1=\"316.0\"") != std::string::npos);
-  chart.split->x = 4.0;  // at the edge: no later period to shade
-  CHECK(report::line_chart_svg(chart).find("class=\"split\"") == std::string::npos);
-  chart.split->x = std::nan("");
-  CHECK(report::line_chart_svg(chart).find("class=\"split\"") == std::string::npos);
-}
-
 TEST_CASE("the calibration page without a holdout draws no split and says how to get one", "[cli][report]") {
   report::CalibrationRecord record;
   record.title = "fit";
@@ -370,8 +303,9 @@ TEST_CASE("the calibration page without a holdout draws no split and says how to
   record.customers.expected_transactions = {0.2, 1.0, 3.0};
   record.customers.residual_value = {1.0, 5.0, 9.0};
   const report::ReportPage page = report::calibration_page(record);
-  REQUIRE(page.charts.size() == 2);
-  CHECK_FALSE(page.charts[0].chart.split);
+  REQUIRE(page.sections.size() == 1);
+  REQUIRE(page.sections[0].charts.size() == 2);
+  CHECK(page.sections[0].charts[0].spec.find("holdout") == std::string::npos);
   const std::string html = report::report_html(page);
   CHECK(html.find("No holdout") != std::string::npos);
   CHECK(html.find("<td>log-likelihood</td><td class=\"num\">-12.50</td>") != std::string::npos);
