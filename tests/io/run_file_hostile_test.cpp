@@ -30,8 +30,8 @@ sim::core::MetricCatalog small_catalog() { return {{"revenue", "nps"}, {"active"
 sim::io::DesignTable two_points() { return {{"service.level"}, {0.4, 0.8}, 2}; }
 
 sim::io::Provenance provenance() {
-  return {"0.1.0",   "abc123", "salesim sweep test.yaml", "2026-11-24T00:00:00Z", 42, "name: test\n",
-          "sweep-1", {}};
+  return {"0.1.0", "abc123", "salesim sweep test.yaml", "2026-11-24T00:00:00Z", 42, "name: test\n", "sweep-1",
+          {},      {}};
 }
 
 /// A complete file of 2 design points x 3 replications, with statistics.

@@ -29,8 +29,8 @@ sim::core::RunRecord record_for(std::uint32_t p, std::uint32_t r) {
 }
 
 sim::io::Provenance provenance() {
-  return {"0.1.0",   "abc123", "salesim run test.yaml", "2026-11-24T00:00:00Z", 42, "name: test\n",
-          "sweep-1", {}};
+  return {"0.1.0", "abc123", "salesim run test.yaml", "2026-11-24T00:00:00Z", 42, "name: test\n", "sweep-1",
+          {},      {}};
 }
 
 sim::io::DesignTable two_points() { return {{"service.level"}, {0.4, 0.8}, 2}; }
