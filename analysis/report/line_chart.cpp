@@ -112,7 +112,7 @@ std::optional<ChartFigure> line_chart(const LineChart& chart, std::string captio
          {"strokeDash",
           {{"field", "series"},
            {"type", "nominal"},
-           {"legend", nullptr},
+           {"title", nullptr},  // merged with the colour legend: one entry per line, dashed or not
            {"scale", {{"domain", labels}, {"range", dashes}}}}},
          {"tooltip", json::array({{{"field", "series"}, {"title", "series"}},
                                   {{"field", "x"}, {"title", chart.x_label}},

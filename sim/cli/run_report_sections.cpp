@@ -81,6 +81,12 @@ std::vector<report::ChartSection> timeseries_sections(const io::RunFileReader& r
   for (const std::string& metric : timeseries_metrics(reader)) {
     const MetricFacts facts = metric_facts(reader, metric);
     const auto monthly = monthly_statistics(reader, design, metric);
+    // 0 in every run and month: the mechanism is absent here (no acquisitions channel, no spiffs).
+    const bool all_zero = std::all_of(monthly.begin(), monthly.end(), [](const auto& months) {
+      return std::all_of(months.begin(), months.end(),
+                         [](const SummaryStatistics& s) { return s.n > 0 && s.mean == 0.0 && s.sd == 0.0; });
+    });
+    if (all_zero) continue;
     report::LineChart chart;
     chart.title = metric;
     chart.y_label = report::with_unit(metric, facts.unit);
