@@ -204,8 +204,8 @@ int finish_sweep(const SweepOptions& options, const PreparedSweep& prepared, io:
                                 analysis.sensitivities);
       }
     }
-    (is_machine_format(options.format) ? std::cerr : std::cout) << "written: " << prepared.output.string()
-                                                                << '\n';
+    (is_machine_format(options.format) ? std::cerr : std::cout)
+        << "written: " << prepared.output.string() << '\n';
   }
   return 0;
 }
