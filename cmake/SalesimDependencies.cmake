@@ -15,6 +15,7 @@ if(SALESIM_MPI)
   find_package(MPI REQUIRED COMPONENTS C)                # openmpi-bin libopenmpi-dev: sweeps across ranks (C API)
 endif()
 find_package(nlohmann_json 3 REQUIRED)                  # nlohmann-json3-dev: the report's Vega-Lite specs
+find_package(hwy 1.0 REQUIRED)                           # libhwy-dev: SIMD with run-time dispatch (vector Philox)
 find_path(RANDOM123_INCLUDE_DIR Random123/philox.h REQUIRED)   # librandom123-dev (header only)
 
 add_library(salesim_random123 INTERFACE)

@@ -13,6 +13,7 @@
 #include "models/partnership/partnership_world.h"
 #include "models/random_streams.h"
 #include "models/workforce/workforce_world.h"
+#include "models/world/month_draws.h"
 #include "sim/core/parallel.h"
 #include "sim/core/stream_engine.h"
 
@@ -305,15 +306,24 @@ StepObservation World::advance(std::uint32_t month, const workforce::DeliveredSe
         StepObservation& obs = part.observed;
         const LatentBooking book{ctx,           obs,     part.territories, part.transactions,
                                  recent_sales_, staffed, on_margin,        logging_transactions_};
+        MonthDraws draws_of_batch;
+        std::size_t prospect_in_batch = 0, active_in_batch = 0;
         for (std::size_t i = begin; i < end; ++i) {
+          if ((i - begin) % MonthDraws::batch == 0) {
+            draws_of_batch.draw(behaviour_, acquisition_, table.status, i,
+                                std::min(end, i + MonthDraws::batch), month);
+            prospect_in_batch = active_in_batch = 0;
+          }
           const auto id = static_cast<std::uint32_t>(i);
           const SegmentConstants& seg = segments_[table.segment[i]];
           if (table.status[i] == CustomerStatus::prospect) {
+            // This month's bit was set last month (referrals now set next month's), so a plain load
+            // reads it; only a referred prospect pays for the atomic clear.
             std::atomic_ref<std::uint8_t> marks(table.referral_marks[i]);
-            const bool referred =
-                (marks.fetch_and(static_cast<std::uint8_t>(~ctx.mark_now), std::memory_order_relaxed) &
-                 ctx.mark_now) != 0;
-            const auto draws = acquisition_.block(id, month);
+            const bool referred = (marks.load(std::memory_order_relaxed) & ctx.mark_now) != 0;
+            if (referred)
+              marks.fetch_and(static_cast<std::uint8_t>(~ctx.mark_now), std::memory_order_relaxed);
+            const auto& draws = draws_of_batch.acquisition(prospect_in_batch++);
             AcquisitionChannel won_by = AcquisitionChannel::initial;
             if (referred && uniform_open01(draws[0]) < ctx.referral_conversion) {
               won_by = AcquisitionChannel::referral;
@@ -357,6 +367,7 @@ StepObservation World::advance(std::uint32_t month, const workforce::DeliveredSe
           if (table.status[i] != CustomerStatus::active) continue;
 
           ++obs.active_at_start;
+          const std::size_t active = active_in_batch++;
           const float satisfaction = table.satisfaction[i];
           // What the customer's rep delivers (a fixed service level without a workforce).
           const std::uint32_t rep = staffed ? territories_.rep_of(id, table.segment[i]) : 0;
@@ -375,7 +386,7 @@ StepObservation World::advance(std::uint32_t month, const workforce::DeliveredSe
               purchase_factor = delivered->neglected_purchase_factor[rep];
             }
           }
-          const auto draws = behaviour_.block(id, month, 0);
+          const auto& draws = draws_of_batch.behaviour(active);
           decltype(r123::boxmuller(draws[2], draws[3])) normal;
           if (seg.latent_buyers) {
             // Served this month, buying as its process says until it drops out.
@@ -446,7 +457,7 @@ StepObservation World::advance(std::uint32_t month, const workforce::DeliveredSe
           obs.true_answers.add(customer::recommend_answer(updated));
           if (staffed) part.territories.truth[rep].add(customer::recommend_answer(updated));
 
-          const auto more = behaviour_.block(id, month, 1);
+          const auto& more = draws_of_batch.more_behaviour(active);
           const std::uint32_t contacts = rowstart[i + 1] - rowstart[i];
           if (updated >= ctx.referral_threshold && contacts > 0 &&
               uniform_open01(more[0]) < seg.referral_propensity) {

@@ -17,6 +17,7 @@
 #include "sim/cli/report_command.h"
 #include "sim/cli/run_command.h"
 #include "sim/cli/schema_command.h"
+#include "sim/cli/simd_target_choice.h"
 #include "sim/cli/sweep_command.h"
 #include "sim/cli/table_format.h"
 #include "sim/cli/validate_command.h"
@@ -305,6 +306,10 @@ int main(int argc, char** argv) {
       [](const CLI::App*, const CLI::Error& error) { return std::string(error.what()) + '\n'; });
   if (const auto problem = top_level_problem(app, argc, argv)) {
     std::cerr << *problem << '\n';
+    return 2;
+  }
+  if (const std::string problem = salesim::sim::cli::apply_simd_target_from_environment(); !problem.empty()) {
+    std::cerr << problem << '\n';
     return 2;
   }
   try {

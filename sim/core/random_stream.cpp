@@ -4,6 +4,8 @@
 #include <stdexcept>
 #include <string>
 
+#include "sim/core/random_blocks.h"
+
 namespace salesim::sim::core {
 
 RandomStream::RandomStream(const RunAddress& run, Stream stream)
@@ -19,6 +21,14 @@ RandomStream::RandomStream(const RunAddress& run, Stream stream)
     throw std::invalid_argument("stream id " + std::to_string(stream_id) + " exceeds 15");
   }
   tag_ = (run.design_point << 12) | (stream_id << 8);
+}
+
+static_assert(sizeof(RandomBlock) == 4 * sizeof(std::uint32_t), "blocks() writes RandomBlocks as words");
+
+void RandomStream::blocks(std::span<const std::uint32_t> entities, std::uint32_t step,
+                          std::uint32_t draw_block, RandomBlock* out) const noexcept {
+  const BlockAddress address{step, replication_, tag_ | (draw_block & 0xffu), {key_[0], key_[1]}};
+  philox_blocks(address, entities.data(), entities.size(), out->data());
 }
 
 }  // namespace salesim::sim::core

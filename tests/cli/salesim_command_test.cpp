@@ -7,6 +7,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "sim/core/random_blocks.h"
 #include "sim/io/run_file_reader.h"
 #include "tests/common/command.h"
 
@@ -105,6 +106,35 @@ TEST_CASE("the same scenario and seed give bit-identical HDF5 datasets with 1, 2
   }
   require_identical_datasets(dir / "t1.h5", dir / "t2.h5");
   require_identical_datasets(dir / "t1.h5", dir / "t8.h5");
+  std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("every SIMD target this CPU runs gives bit-identical HDF5 datasets, on 1 and 2 threads",
+          "[cli][determinism][simd]") {
+  const auto dir = fresh_directory("simd");
+  const std::vector<std::string> targets = salesim::sim::core::simd_targets();
+  INFO("targets here: " << targets.size());
+  CHECK(targets.size() >= 2);  // x86-64 has at least SSE4 or SSSE3 besides EMU128
+  // A world with reps as well: their territories read the same draws.
+  const std::string with_reps =
+      std::string(SALESIM_SOURCE_DIR) + "/scenarios/classroom/pay-sales-and-nps-bonus.yaml";
+  for (const std::string& scenario : {baseline, with_reps}) {
+    for (const std::string& target : targets) {
+      for (const char* threads : {"1", "2"}) {
+        const auto file = dir / (target + "-" + threads + ".h5");
+        const auto result =
+            run_command_line("SALESIM_SIMD_TARGET=" + target + " " + salesim_exe + " run " + scenario +
+                             " --reps 3 --seed 5 -q --threads " + threads + " -o " + file.string());
+        INFO(target << " " << result.err);
+        REQUIRE(result.exit_code == 0);
+        require_identical_datasets(dir / (targets.front() + "-1.h5"), file);
+      }
+    }
+  }
+  const auto refused = run_command_line("SALESIM_SIMD_TARGET=NEON " + salesim_exe + " validate " + baseline);
+  CHECK(refused.exit_code == 2);
+  CHECK(refused.err.find("SALESIM_SIMD_TARGET: 'NEON' is not a SIMD target this CPU runs (allowed: " +
+                         targets.front()) != std::string::npos);
   std::filesystem::remove_all(dir);
 }
 
