@@ -13,6 +13,7 @@
 #include <boost/graph/plod_generator.hpp>
 #include <boost/graph/small_world_generator.hpp>
 
+#include "models/customer/detail/edge_order.h"
 #include "models/random_streams.h"
 
 namespace salesim::models::customer {
@@ -88,8 +89,8 @@ ReferralGraph build_referral_network(const ReferralParams& params, std::uint32_t
     directed.emplace_back(label[from], label[to]);
     directed.emplace_back(label[to], label[from]);
   }
-  std::sort(directed.begin(), directed.end());
-  return ReferralGraph(boost::edges_are_sorted, directed.begin(), directed.end(), members);
+  const std::vector<Edge> sorted = detail::sorted_by_source_then_target(directed, members);
+  return ReferralGraph(boost::edges_are_sorted, sorted.begin(), sorted.end(), members);
 }
 
 }  // namespace salesim::models::customer

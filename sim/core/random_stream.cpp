@@ -27,8 +27,9 @@ static_assert(sizeof(RandomBlock) == 4 * sizeof(std::uint32_t), "blocks() writes
 
 void RandomStream::blocks(std::span<const std::uint32_t> entities, std::uint32_t step,
                           std::uint32_t draw_block, RandomBlock* out) const noexcept {
+  if (entities.empty()) return;  // out may be an empty vector's null data()
   const BlockAddress address{step, replication_, tag_ | (draw_block & 0xffu), {key_[0], key_[1]}};
-  philox_blocks(address, entities.data(), entities.size(), out->data());
+  philox_blocks(address, entities.data(), entities.size(), reinterpret_cast<std::uint32_t*>(out));
 }
 
 }  // namespace salesim::sim::core
