@@ -35,6 +35,7 @@ void philox_blocks(const BlockAddress& address, const std::uint32_t* entities, s
 /**
  * @brief Makes philox_blocks use `name` (one of simd_targets()), or the best one for "".
  * For determinism tests and the scalar-vs-vector benchmark; results are the same on every target.
+ * Call it before runs start, from one thread: it changes a process-wide choice.
  * @return false, changing nothing, when `name` is not one of simd_targets().
  */
 bool use_simd_target(const std::string& name);

@@ -170,7 +170,9 @@ TEST_CASE("a sweep killed at any moment resumes to the datasets of an uninterrup
 TEST_CASE("a sweep killed with SIGKILL at 20 random moments and resumed after each ends identical",
           "[cli][sweep][resume][soak]") {
   const auto dir = fresh_directory("soak");
-  const auto sweep = write_sweep(dir, 60);
+  // Big enough that the first kills (0.02-0.4 s each) cannot finish it: 300 replications take
+  // about 4 s on one thread of a 2-core machine (60 took 1 s once set-up got faster).
+  const auto sweep = write_sweep(dir, 300);
   REQUIRE(run_command_line(sweep_command(sweep, dir / "whole.h5", 2)).exit_code == 0);
   const auto out = dir / "soaked.h5";
   // The moments are random but fixed by the seed, so a failure replays.
