@@ -11,6 +11,7 @@
 #include "sim/cli/calibrate_command.h"
 #include "sim/cli/compare_command.h"
 #include "sim/cli/export_command.h"
+#include "sim/cli/memory_reuse.h"
 #include "sim/cli/merge_command.h"
 #include "sim/cli/metrics_command.h"
 #include "sim/cli/option_checks.h"
@@ -116,6 +117,7 @@ std::optional<std::string> top_level_problem(CLI::App& app, int argc, char** arg
 
 int main(int argc, char** argv) {
   using salesim::sim::cli::RunOptions;
+  salesim::sim::cli::keep_freed_memory_for_next_runs();
   CLI::App app{"salesim: agent-based simulation of sales forces, customers and B2B partnerships"};
   app.set_version_flag("--version",
                        std::string("salesim ") + SALESIM_VERSION + " (git " + SALESIM_GIT_COMMIT + ")");
