@@ -100,28 +100,26 @@ std::optional<ChartFigure> response_curves(const SweepDesign& design, std::size_
                                     {{"field", "y"}, {"title", "mean"}, {"format", ",.4~g"}},
                                     {{"field", "low"}, {"title", "95% CI low"}, {"format", ",.4~g"}},
                                     {{"field", "high"}, {"title", "95% CI high"}, {"format", ",.4~g"}}});
+  // The 95% CI of each point: a band along a joined line, a bar through an unjoined point.
+  const auto interval_layer = [&](json mark) {
+    return json{{"transform", json::array({{{"filter", "isValid(datum.low)"}}})},
+                {"mark", std::move(mark)},
+                {"encoding",
+                 {{"x", x},
+                  {"y", {{"field", "low"}, {"type", "quantitative"}}},
+                  {"y2", {{"field", "high"}}},
+                  {"color", color}}}};
+  };
   json layers = json::array();
   if (joined) {
-    layers.push_back({{"transform", json::array({{{"filter", "isValid(datum.low)"}}})},
-                      {"mark", {{"type", "area"}, {"opacity", 0.2}}},
-                      {"encoding",
-                       {{"x", x},
-                        {"y", {{"field", "low"}, {"type", "quantitative"}}},
-                        {"y2", {{"field", "high"}}},
-                        {"color", color}}}});
+    layers.push_back(interval_layer({{"type", "area"}, {"opacity", 0.2}}));
     layers.push_back({{"name", std::string(series_layer)},
                       {"mark", {{"type", "line"}, {"strokeWidth", 2}}},
                       {"encoding", {{"x", x}, {"y", y}, {"color", color}}}});
     layers.push_back({{"mark", {{"type", "point"}, {"filled", true}, {"size", 25}}},
                       {"encoding", {{"x", x}, {"y", y}, {"color", color}, {"tooltip", tooltip}}}});
   } else {
-    layers.push_back({{"transform", json::array({{{"filter", "isValid(datum.low)"}}})},
-                      {"mark", {{"type", "rule"}, {"opacity", 0.5}}},
-                      {"encoding",
-                       {{"x", x},
-                        {"y", {{"field", "low"}, {"type", "quantitative"}}},
-                        {"y2", {{"field", "high"}}},
-                        {"color", color}}}});
+    layers.push_back(interval_layer({{"type", "rule"}, {"opacity", 0.5}}));
     layers.push_back({{"name", std::string(series_layer)},
                       {"mark", {{"type", "point"}, {"filled", true}, {"size", 20}}},
                       {"encoding", {{"x", x}, {"y", y}, {"color", color}, {"tooltip", tooltip}}}});
