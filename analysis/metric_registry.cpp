@@ -20,6 +20,8 @@ constexpr MetricDefinition registry[] = {
     {"revenue", currency, Part::customers, both, "What customers paid for their purchases."},
     {"margin", currency, Part::customers, both,
      "Gross margin of those purchases, before service and acquisition cost."},
+    {"cross_sell_revenue", currency, Part::customers, summary,
+     "The part of revenue from the other product lines customer managers sold (customer-centric)."},
     {"service_cost", currency, Part::customers, summary, "What serving the active customers cost."},
     {"acquisition_spend", currency, Part::customers, summary,
      "Marketing spend plus referral rewards paid to win customers."},

@@ -16,6 +16,7 @@ struct DeliveredService {
   std::vector<float> service;                    ///< effective service effort (1: what service.level assumed)
   std::vector<float> answer_shift;               ///< survey answer points from coaching
   std::vector<float> cross_sell;                 ///< extra spend per purchase, as a share (customer managers)
+  std::vector<float> relationship;               ///< satisfaction points of experience (customer managers)
   std::vector<float> neglected_purchase_factor;  ///< for unhappy customers of a cherry-picking rep
   std::vector<std::uint8_t> cherry_pick;         ///< 1: the rep works only its satisfied customers
   std::vector<float> hunt;                       ///< chance each prospect of the territory is won this month
@@ -26,6 +27,7 @@ struct DeliveredService {
         service(reps, 1.0f),
         answer_shift(reps, 0.0f),
         cross_sell(reps, 0.0f),
+        relationship(reps, 0.0f),
         neglected_purchase_factor(reps, 1.0f),
         cherry_pick(reps, 0),
         hunt(reps, 0.0f) {}

@@ -365,6 +365,18 @@ const SectionDescription& workforce_description() {
                   .meaning = "extra spend per additional line sold, as a share of a purchase"})
           .field("coordination_cost_per_customer", &WorkforceParams::coordination_cost_per_customer,
                  {.min = 0, .unit = "currency per month", .meaning = "customer-centric organizations only"})
+          .field("relationship_lift", &WorkforceParams::relationship_lift,
+                 {.min = 0,
+                  .max = 10,
+                  .unit = "satisfaction points",
+                  .meaning = "experience a customer manager adds at normal service (customer-centric, "
+                             "several lines; Lee et al. 2015)"})
+          .field("product_focus_gain", &WorkforceParams::product_focus_gain,
+                 {.min = 0,
+                  .max = 10,
+                  .unit = "share",
+                  .meaning = "extra purchases a product specialist's selling gets (product-centric, several "
+                             "lines; Rust, Moorman & Bhalla 2010)"})
           .field("hiring_lag_months", &WorkforceParams::hiring_lag_months,
                  {.min = 0, .max = 120, .unit = "months", .meaning = "a vacancy stays open this long"})
           .field("quit_patience_months", &WorkforceParams::quit_patience_months,

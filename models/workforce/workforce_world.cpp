@@ -183,8 +183,12 @@ void WorkforceWorld::decide_rep(std::uint32_t rep, std::uint32_t month, const Te
   }
   const RepChoice& choice = choices_[rep];
   const double skill = employed_[rep] ? productivity(rep) : 0.0;
+  const bool several_lines = params_.product_lines > 1;
+  const bool customer_managers = params_.organization == Organization::customer_centric;
+  // A product specialist sells its own line harder than a generalist would.
+  const double focus = several_lines && !customer_managers ? 1.0 + params_.product_focus_gain : 1.0;
   const double selling =
-      employed_[rep] ? sell_factor(response, skill, choice.sell) : response.unattended_sales_share;
+      employed_[rep] ? focus * sell_factor(response, skill, choice.sell) : response.unattended_sales_share;
   delivered_.purchase_factor[rep] = static_cast<float>(selling * discount_factor(response, choice.discount));
   delivered_.price_factor[rep] = static_cast<float>(1.0 - choice.discount);
   delivered_.service[rep] = static_cast<float>(skill * choice.service);
@@ -195,11 +199,14 @@ void WorkforceWorld::decide_rep(std::uint32_t rep, std::uint32_t month, const Te
     delivered_.purchase_factor[rep] *= static_cast<float>(1.0 + response.cherry_pick_gain);
   }
   delivered_.hunt[rep] = static_cast<float>(std::min(1.0, response.hunt_rate * skill * choice.hunt));
-  const bool cross_sells =
-      params_.organization == Organization::customer_centric && params_.product_lines > 1;
+  const bool cross_sells = customer_managers && several_lines;
   delivered_.cross_sell[rep] =
       cross_sells ? static_cast<float>(params_.cross_sell_share * (params_.product_lines - 1) *
                                        std::min(1.0, skill * choice.sell))
+                  : 0.0f;
+  // The relationship is built by serving: a manager who neglects service adds less of it.
+  delivered_.relationship[rep] =
+      cross_sells ? static_cast<float>(params_.relationship_lift * std::min(1.0, skill * choice.service))
                   : 0.0f;
 }
 

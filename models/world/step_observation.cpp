@@ -14,6 +14,7 @@ StepObservation& StepObservation::operator+=(const StepObservation& other) noexc
   referrals_made += other.referrals_made;
   revenue += other.revenue;
   margin += other.margin;
+  cross_sell_revenue += other.cross_sell_revenue;
   service_cost += other.service_cost;
   acquisition_spend += other.acquisition_spend;
   satisfaction_sum += other.satisfaction_sum;

@@ -52,7 +52,8 @@ struct StepObservation {
   std::uint64_t purchases = 0;
   std::uint64_t referrals_made = 0;
   double revenue = 0.0;
-  double margin = 0.0;  ///< gross margin, before service and acquisition cost
+  double margin = 0.0;              ///< gross margin, before service and acquisition cost
+  double cross_sell_revenue = 0.0;  ///< the part of revenue from other lines a customer manager sold
   double service_cost = 0.0;
   double acquisition_spend = 0.0;  ///< marketing spend plus referral rewards
   // Customers served this month (active at its start, not churned) are the population the

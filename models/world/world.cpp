@@ -106,6 +106,7 @@ struct LatentMonth {
     const double margin = revenue - spend * seg.cost_of_goods_share;
     ++book.obs.purchases;
     book.obs.revenue += revenue;
+    book.obs.cross_sell_revenue += revenue * cross_sell / (1.0 + cross_sell);
     book.obs.margin += margin;
     result.margin += margin;
     if (book.staffed) {
@@ -375,7 +376,8 @@ StepObservation World::advance(std::uint32_t month, const workforce::DeliveredSe
           float purchase_factor = 1.0f, price_factor = 1.0f, cross_sell = 0.0f, answer_shift = 0.0f;
           if (staffed) {
             const float weight = service_weight_.empty() ? 1.0f : service_weight_[i];
-            experience += service_lift * (delivered->service[rep] * weight - 1.0f);
+            experience +=
+                service_lift * (delivered->service[rep] * weight - 1.0f) + delivered->relationship[rep];
             purchase_factor = delivered->purchase_factor[rep];
             price_factor = delivered->price_factor[rep];
             cross_sell = delivered->cross_sell[rep];
@@ -431,6 +433,7 @@ StepObservation World::advance(std::uint32_t month, const workforce::DeliveredSe
               ++obs.purchases;
               obs.revenue += revenue;
               obs.margin += margin;
+              obs.cross_sell_revenue += revenue * cross_sell / (1.0 + cross_sell);
               month_value += margin;
               if (staffed) {
                 part.territories.revenue[rep] += revenue;
