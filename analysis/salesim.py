@@ -10,6 +10,21 @@
     run.meanings       # {metric: one-line meaning}; `salesim metrics` lists them all
     s.units("out/baseline.h5")  # the units alone, without loading the values
 
+    Points are named as `salesim export` names them: a `scenario` column in run and compare files,
+    a `label` column ("service.level=0.4, ...") in sweeps. Metric and point names are categoricals
+    in the file's order (categorical=False gives plain strings).
+
+    run = s.load("out/compare.h5", multiindex=True)
+    run.summary        # index (scenario, replication), one column per metric
+    run.timeseries     # index (scenario, replication, month), one column per metric
+    run.stats          # index (scenario, metric)
+
+    ds = run.to_xarray()   # needs Debian's python3-xarray
+    ds["revenue"]          # dims (scenario, replication); time series (scenario, replication, month),
+                           # named "revenue_series" where a summary has the same name
+    ds.salesim.units       # {metric: unit}, also each variable's attrs["units"]
+    ds.salesim.paired_difference("profit", baseline="baseline")  # per replication, common random numbers
+
     fit = s.load_calibration("out/CDNOW_master-calibration.h5")   # from salesim calibrate
     fit.customers      # one row per customer: P(alive), expected transactions, residual value
     fit.tracking       # per week: actual and expected repeat transactions, cumulative
@@ -44,6 +59,88 @@ class SalesimFile:
     comparison: pd.DataFrame = field(default_factory=pd.DataFrame)
     units: dict = field(default_factory=dict)
     meanings: dict = field(default_factory=dict)
+    label_column: str = "scenario"  # "scenario" (run, compare) or "label" (sweep)
+    labels: list = field(default_factory=list)  # the name of each design point, in point order
+
+    def to_xarray(self):
+        """The finished runs as an xarray Dataset (see the module's docstring); needs python3-xarray."""
+        return _to_xarray(self)
+
+
+def _stored_scenario_names(yaml_text):
+    """The top-level `name:` of each scenario document in the file's stored YAML."""
+    names = []
+    for line in yaml_text.splitlines():
+        if line.startswith("name:"):
+            name = line[5:].strip(" \t\"'\r")
+            if name:
+                names.append(name)
+    return names
+
+
+def _indexed_overrides(command, scenarios):
+    """What `--set N:key=value` of the command line adds to scenario N's name, as `salesim export` does."""
+    added = [""] * scenarios
+    words = command.split()
+    for i, word in enumerate(words):
+        value = words[i + 1] if word == "--set" and i + 1 < len(words) else word[6:] if word.startswith("--set=") else ""
+        index, colon, override = value.partition(":")
+        if colon and index.isdigit() and 1 <= int(index[:18]) <= scenarios:
+            added[int(index) - 1] += " --set " + override
+    return added
+
+
+def _tell_apart(labels, command):
+    """Makes every label different: first with the overrides, then with the point's number."""
+    def repeated(values, p):
+        return values.count(values[p]) > 1
+    added = _indexed_overrides(command, len(labels))
+    labels = [label + added[p] if repeated(labels, p) else label for p, label in enumerate(labels)]
+    return [f"{label} ({p + 1})" if repeated(labels, p) else label for p, label in enumerate(labels)]
+
+
+def _point_labels(design, scenario_yaml, command):
+    """(column, labels): the name of each design point, as the C++ tables and `salesim export` give it."""
+    parameters = [name for name in design.columns if name != "point"]
+    points = len(design)
+    if parameters in ([], ["scenario"]):
+        names = _stored_scenario_names(scenario_yaml)
+        labels = names if len(names) == points else [f"scenario {p + 1}" for p in range(points)]
+        return "scenario", _tell_apart(labels, command)
+    labels = [", ".join(f"{name}={design[name].iloc[p]:g}" for name in parameters) for p in range(points)]
+    return "label", _tell_apart(labels, "")
+
+
+def _name_points(frame, column, labels, index_name, categorical, first=0):
+    """Adds the label column after `index_name`: point numbers, or alternatives, which start at point 1."""
+    if frame.empty:
+        return frame
+    values = [labels[i + first] for i in frame[index_name]]
+    frame = frame.drop(columns=[column], errors="ignore")
+    frame.insert(1, column, pd.Categorical(values, categories=labels) if categorical else values)
+    return frame
+
+
+def _categorical_metrics(frame, order, categorical):
+    if categorical and not frame.empty and "metric" in frame:
+        present = set(frame.metric)
+        categories = [m for m in dict.fromkeys(order) if m in present]
+        frame["metric"] = pd.Categorical(frame["metric"], categories=categories)
+    return frame
+
+
+def _with_multiindex(run):
+    """Summary by (point name, replication), wide time series by (point name, replication, month),
+    stats by (point name, metric)."""
+    key = run.label_column
+    run.summary = run.summary.set_index([key, "replication"]).drop(columns=["point"])
+    if not run.timeseries.empty:
+        run.timeseries = run.timeseries.pivot_table(index=[key, "replication", "month"], columns="metric",
+                                                    values="value", observed=True, sort=False)
+        run.timeseries.columns = list(run.timeseries.columns)
+    if not run.stats.empty:
+        run.stats = run.stats.set_index([key, "metric"]).drop(columns=["point"])
+    return run
 
 
 def _design(f):
@@ -88,11 +185,12 @@ def units(path):
         return _metric_attribute(f, "unit")
 
 
-def load(path, timeseries=True):
+def load(path, timeseries=True, categorical=True, multiindex=False):
     """Reads a salesim file: summaries joined to design parameters, time series in long form.
 
     Only finished runs (design/done == 1) appear, so a partial file from an interrupted sweep
-    loads too. Raises ValueError for a file of another schema version.
+    loads too. Raises ValueError for a file of another schema version. With multiindex=True the
+    tables are indexed by point name and replication (see the module's docstring).
     """
     with h5py.File(path, "r") as f:
         attributes = {key: (_text(v) if isinstance(v, (bytes, str)) else v.item() if hasattr(v, "item") else v)
@@ -136,18 +234,92 @@ def load(path, timeseries=True):
             sensitivity.insert(0, "metric", metrics)
             sensitivity.insert(1, "r_squared", group["r_squared"][...])
 
-        return SalesimFile(
+        scenario_yaml = _text(f["scenario"].attrs["yaml"])
+        column, labels = _point_labels(design, scenario_yaml, _text(f.attrs.get("command", "")))
+        summary_order = [_text(m) for m in f["summary"].attrs.get("names", [])]
+        series_order = [_text(m) for m in f["timeseries"].attrs.get("names", [])]
+        run = SalesimFile(
             attributes=attributes,
-            scenario_yaml=_text(f["scenario"].attrs["yaml"]),
-            design=design,
-            summary=summary,
-            timeseries=series,
-            stats=_statistics(f, "stats", "point"),
+            scenario_yaml=scenario_yaml,
+            design=_name_points(design, column, labels, "point", categorical),
+            summary=_name_points(summary, column, labels, "point", categorical),
+            timeseries=_categorical_metrics(_name_points(series, column, labels, "point", categorical),
+                                            series_order, categorical),
+            stats=_categorical_metrics(_name_points(_statistics(f, "stats", "point"), column, labels, "point",
+                                                    categorical), summary_order, categorical),
             sensitivity=sensitivity,
-            comparison=_statistics(f, "comparison", "alternative"),
+            comparison=_categorical_metrics(_name_points(_statistics(f, "comparison", "alternative"), column,
+                                                         labels, "alternative", categorical, first=1),
+                                            summary_order, categorical),
             units=_metric_attribute(f, "unit"),
             meanings=_metric_attribute(f, "meaning"),
+            label_column=column,
+            labels=labels,
         )
+    return _with_multiindex(run) if multiindex else run
+
+
+def _to_xarray(run):
+    import xarray as xr  # optional: Debian's python3-xarray
+
+    _register_accessor(xr)
+    key = run.label_column
+    summary = run.summary.reset_index() if isinstance(run.summary.index, pd.MultiIndex) else run.summary
+    summary = summary.astype({key: str})
+    metrics = [m for m in summary.columns if m in run.units or m in run.meanings]
+    data = summary.set_index([key, "replication"])[metrics].to_xarray()
+    series = run.timeseries
+    if isinstance(series.index, pd.MultiIndex):
+        series = series.reset_index().melt(id_vars=[key, "replication", "month"], var_name="metric")
+    if not series.empty:
+        series = series.astype({key: str, "metric": str})
+        wide = series.pivot_table(index=[key, "replication", "month"], columns="metric", values="value")
+        for metric in wide.columns:
+            name = metric if metric not in data else f"{metric}_series"
+            data[name] = wide[metric].to_xarray()
+    data = data.reindex({key: run.labels})
+    design = run.design.astype({key: str}).set_index(key) if key in run.design else run.design.set_index("point")
+    for parameter in design.columns:
+        if parameter not in ("point", key):
+            data = data.assign_coords({parameter: (key, design[parameter].reindex(run.labels).to_numpy())})
+    for name in data.data_vars:
+        metric = name[:-len("_series")] if name.endswith("_series") else name
+        data[name].attrs.update(units=run.units.get(metric, ""), long_name=run.meanings.get(metric, ""))
+    data.attrs.update({k: v for k, v in run.attributes.items() if isinstance(v, (str, int, float))})
+    return data
+
+
+_accessor_registered = False
+
+
+def _register_accessor(xr):
+    """`ds.salesim`: units and paired differences under common random numbers."""
+    global _accessor_registered
+    if _accessor_registered:
+        return
+
+    @xr.register_dataset_accessor("salesim")
+    class SalesimAccessor:
+        def __init__(self, dataset):
+            self._dataset = dataset
+
+        @property
+        def units(self):
+            return {name: variable.attrs.get("units", "") for name, variable in self._dataset.data_vars.items()}
+
+        @property
+        def points(self):
+            """The name of the point dimension: scenario or label."""
+            return "scenario" if "scenario" in self._dataset.dims else "label"
+
+        def paired_difference(self, metric, baseline=None):
+            """metric minus its value at the baseline point, replication by replication (the same draws)."""
+            values = self._dataset[metric]
+            dim = self.points
+            reference = values.isel({dim: 0}) if baseline is None else values.sel({dim: baseline})
+            return (values - reference).assign_attrs(values.attrs)
+
+    _accessor_registered = True
 
 
 @dataclass

@@ -52,7 +52,7 @@ class LoaderTest(unittest.TestCase):
         self.assertEqual(run.units["revenue"], "$")
         self.assertEqual(run.units["true_nps"], "NPS points")
         self.assertEqual(run.units["vacancies"], "territories")  # a time series only
-        self.assertEqual(set(run.units), set(run.summary.columns[2:]) | set(run.timeseries.metric))
+        self.assertEqual(set(run.units), set(run.summary.columns[3:]) | set(run.timeseries.metric))
         self.assertTrue(all(run.meanings[metric] for metric in run.units))
         self.assertEqual(s.units(self.run_file), run.units)
         # A sweep keeps the units of the metrics it keeps, and only those.
