@@ -106,7 +106,7 @@ struct LatentMonth {
     const double margin = revenue - spend * seg.cost_of_goods_share;
     ++book.obs.purchases;
     book.obs.revenue += revenue;
-    book.obs.cross_sell_revenue += revenue * cross_sell / (1.0 + cross_sell);
+    if (cross_sell != 0.0f) book.obs.cross_sell_revenue += revenue * cross_sell / (1.0 + cross_sell);
     book.obs.margin += margin;
     result.margin += margin;
     if (book.staffed) {
@@ -433,11 +433,11 @@ StepObservation World::advance(std::uint32_t month, const workforce::DeliveredSe
               ++obs.purchases;
               obs.revenue += revenue;
               obs.margin += margin;
-              obs.cross_sell_revenue += revenue * cross_sell / (1.0 + cross_sell);
               month_value += margin;
               if (staffed) {
                 part.territories.revenue[rep] += revenue;
                 part.territories.margin[rep] += margin;
+                obs.cross_sell_revenue += revenue * cross_sell / (1.0 + cross_sell);
                 if (!recent_sales_.empty())
                   recent_sales_[i] += static_cast<float>(on_margin ? margin : revenue);
               }
