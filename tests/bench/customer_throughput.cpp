@@ -9,6 +9,7 @@
 #include <chrono>
 #include <cstdio>
 #include <memory>
+#include <optional>
 #include <string>
 #include <thread>
 #include <vector>
@@ -16,6 +17,7 @@
 #include "models/world/world.h"
 #include "sim/core/parallel.h"
 #include "sim/core/random_blocks.h"
+#include "sim/io/input_error.h"
 #include "sim/run/scenario_loader.h"
 
 namespace {
@@ -94,9 +96,19 @@ double numpy_reference(double customers, std::uint32_t months) {
 
 int main(int argc, char** argv) {
   using namespace salesim;
+  if (argc > 2 || (argc == 2 && argv[1][0] == '-')) {
+    std::fprintf(stderr, "usage: salesim_bench_customers [scenario.yaml]  (default: million-customers)\n");
+    return 2;
+  }
   const std::string path = argc > 1 ? argv[1] : SALESIM_SOURCE_DIR "/scenarios/bench/million-customers.yaml";
-  const auto loaded = sim::run::load_scenario(path);
-  const models::Scenario& scenario = loaded.scenario;
+  std::optional<sim::run::LoadedScenario> loaded;
+  try {
+    loaded = sim::run::load_scenario(path);
+  } catch (const sim::io::InputError& error) {
+    std::fprintf(stderr, "%s\n", error.what());
+    return 2;
+  }
+  const models::Scenario& scenario = loaded->scenario;
   const std::vector<std::string> targets = sim::core::simd_targets();
   const std::size_t cores = std::max(1u, std::thread::hardware_concurrency());
 
