@@ -20,6 +20,7 @@ constexpr MetricDefinition registry[] = {
     {"revenue", currency, Part::customers, both, "What customers paid for their purchases."},
     {"margin", currency, Part::customers, both,
      "Gross margin of those purchases, before service and acquisition cost."},
+    {"purchases", count, Part::customers, summary, "Purchases customers made (transactions)."},
     {"cross_sell_revenue", currency, Part::customers, summary,
      "The part of revenue from the other product lines customer managers sold (customer-centric)."},
     {"service_cost", currency, Part::customers, summary, "What serving the active customers cost."},

@@ -239,6 +239,7 @@ std::vector<NamedValue> summaries_of(const RunObservation& run,
   std::vector<NamedValue> summaries = {
       {"revenue", total.revenue},
       {"margin", total.margin},
+      {"purchases", static_cast<double>(total.purchases)},
       {"cross_sell_revenue", total.cross_sell_revenue},
       {"service_cost", total.service_cost},
       {"acquisition_spend", total.acquisition_spend},

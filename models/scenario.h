@@ -31,6 +31,16 @@ struct GammaGammaSpend {
   double gamma = 15.44;
 };
 
+/// One initial customer's purchase history at the start of the run, in the buyers' time unit, as a
+/// customer summary table gives it, with the chance it is still alive given that history.
+struct BuyerHistory {
+  float frequency = 0.0f;   ///< x: repeat purchases so far
+  float recency = 0.0f;     ///< t_x: time of the last repeat purchase after the first
+  float age = 0.0f;         ///< T: time from the first purchase to the run's start
+  float mean_spend = 0.0f;  ///< mean value of the repeat purchases; 0 when unknown or x = 0
+  float probability_alive = 1.0f;
+};
+
 /**
  * @brief Heterogeneous buyers: each customer draws a purchase rate lambda ~ Gamma(r, alpha) and a
  * dropout process for life, and buys as a Poisson process while alive.
@@ -50,6 +60,12 @@ struct LatentBuyers {
   double s = 0.606;
   double beta = 11.669;
   std::optional<GammaGammaSpend> spend;  ///< absent: spend_per_purchase (lognormal)
+  /// A customer summary table (x, t_x, T, optional mean spend) of the segment's initial customers,
+  /// relative to the scenario's folder: they start where their histories leave them (alive with their
+  /// P(alive), rates drawn from the posterior given the history). Absent: a new cohort.
+  std::optional<std::string> history;
+  /// Read from `history` by the scenario loader, one per initial customer; never written to YAML.
+  std::vector<BuyerHistory> histories;
 };
 
 /// One customer segment of the market (DESIGN §6, customers).

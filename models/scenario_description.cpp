@@ -108,6 +108,11 @@ const SectionDescription& buyers_description() {
                   .unit = "time units",
                   .meaning = "pareto_nbd: scale of mu: mean rate s / beta"})
           .optional("spend", &LatentBuyers::spend, gamma_gamma_description())
+          .field("history", &LatentBuyers::history,
+                 {.meaning = "a customer summary (x, t_x, T; as salesim calibrate writes it) of the initial "
+                             "customers, relative to the scenario's folder; they start from their histories. "
+                             "Absent: a new cohort",
+                  .fixed_in_run = "the initial customers start from it once"})
           .done();
   return section;
 }

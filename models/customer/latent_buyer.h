@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <optional>
 
 #include <Random123/boxmuller.hpp>
 #include <boost/random/gamma_distribution.hpp>
@@ -33,6 +34,17 @@ struct SpendModel {
 inline constexpr std::uint32_t max_purchases_per_month = 100;
 
 [[nodiscard]] BuyerTraits draw_buyer_traits(const LatentBuyers& buyers, sim::core::StreamEngine& engine);
+
+/**
+ * @brief A customer with a purchase history: alive with its P(alive), and if so its traits drawn from
+ * their posterior given that it is alive after x repeat purchases, the last at t_x, by age T (Fader,
+ * Hardie & Lee 2005; Schmittlein, Morrison & Colombo 1987): lambda ~ Gamma(r + x, alpha + T); BG/NBD
+ * p ~ Beta(a, b + x) (no dropout after any of its x purchases); Pareto/NBD mu ~ Gamma(s, beta + T);
+ * Gamma-Gamma nu ~ Gamma(p x + q, gamma + x zbar) when zbar is known. Nothing when it is not alive.
+ */
+[[nodiscard]] std::optional<BuyerTraits> draw_buyer_traits_given(const LatentBuyers& buyers,
+                                                                 const BuyerHistory& history,
+                                                                 sim::core::StreamEngine& engine);
 
 /// One transaction's spend at list price.
 [[nodiscard]] inline double draw_spend(const SpendModel& spend, const BuyerTraits& traits,

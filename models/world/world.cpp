@@ -221,13 +221,22 @@ void World::place_initial_customers(const sim::core::RunAddress& run) {
       const double start = segment.initial_satisfaction + spread * normal.x;
       customers_.segment[member] = static_cast<std::uint8_t>(s);
       customers_.satisfaction[member] = static_cast<float>(std::clamp(start, 0.0, 10.0));
+      bool alive = true;
       if (segment.buyers) {
         // Step 1 of the member's initial-state stream: apart from its starting satisfaction (step 0).
         sim::core::StreamEngine engine(initial, member, 1);
-        customers_.buyer_traits[member] = customer::draw_buyer_traits(*segment.buyers, engine);
+        const auto& histories = segment.buyers->histories;
+        if (k < histories.size()) {
+          const auto traits = customer::draw_buyer_traits_given(*segment.buyers, histories[k], engine);
+          alive = traits.has_value();
+          if (alive) customers_.buyer_traits[member] = *traits;
+        } else {
+          customers_.buyer_traits[member] = customer::draw_buyer_traits(*segment.buyers, engine);
+        }
       }
       if (k < segment.initial_customers) {
-        customers_.status[member] = CustomerStatus::active;
+        // A customer whose history says it has already left starts as lost: worth nothing from now on.
+        customers_.status[member] = alive ? CustomerStatus::active : CustomerStatus::churned;
         customers_.acquired_month[member] = 0;
       }
     }
@@ -240,6 +249,9 @@ void World::start_transaction_log() {
   const auto price = static_cast<double>(scenario_->pricing.price_index);
   for (std::size_t i = 0; i < customers_.size(); ++i) {
     if (customers_.status[i] != CustomerStatus::active || customers_.acquired_month[i] != 0) continue;
+    // Customers with a history made their first purchase before the run: it is in their history.
+    const auto& buyers = scenario_->segments[customers_.segment[i]].buyers;
+    if (buyers && !buyers->histories.empty()) continue;
     // Step 0 of the buyer stream precedes month 1: the first purchase of a customer there at month 0.
     const auto id = static_cast<std::uint32_t>(i);
     sim::core::StreamEngine engine(buyer_process_, id, 0);

@@ -21,6 +21,7 @@ struct CalibrateOptions {
   std::string name;                      ///< names the outputs; empty: the input's file stem
   std::string output_dir = "out";
   bool quiet = false;
+  bool new_cohort = false;  ///< the scenario starts the fitted customers afresh, not from their histories
   std::string command_line;
 };
 

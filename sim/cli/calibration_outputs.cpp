@@ -178,15 +178,20 @@ CalibratedBase fit_customer_base(const cb::CohortSummary& cohort, models::BuyerM
   return base;
 }
 
+/// The fitted customers as a scenario: each from its history in `history_file` (relative to the
+/// scenario), or, without one, as a new cohort at month 0.
 models::Scenario calibrated_scenario(const std::string& name, const std::string& source,
                                      const cb::CohortSummary& cohort, const CalibratedBase& base,
-                                     double gross_margin) {
+                                     double gross_margin, const std::string& history_file) {
   models::Scenario scenario;
   scenario.name = name;
+  const std::string start =
+      history_file.empty() ? "started as a new cohort at month 0"
+                           : "each started from its history at the calibration end (" + history_file + ")";
   scenario.description = fmt::format(
-      "{} customers fitted by salesim calibrate to {} ({}, log-likelihood {:.2f}), started as a new cohort "
-      "at month 0; at reference satisfaction they buy and drop out as fitted",
-      cohort.histories.size(), source, model_word(base.model), base.transactions.log_likelihood);
+      "{} customers fitted by salesim calibrate to {} ({}, log-likelihood {:.2f}), {}; at reference "
+      "satisfaction they buy and drop out as fitted",
+      cohort.histories.size(), source, model_word(base.model), base.transactions.log_likelihood, start);
   scenario.run.horizon_months = 24;
   scenario.run.replications = 20;
   models::SegmentParams segment;
@@ -196,6 +201,7 @@ models::Scenario calibrated_scenario(const std::string& name, const std::string&
   segment.gross_margin = gross_margin;
   if (base.mean_repeat_spend > 0) segment.spend_per_purchase.mean = base.mean_repeat_spend;
   segment.buyers = base.buyers;
+  if (!history_file.empty()) segment.buyers->history = history_file;
   scenario.segments.push_back(segment);
   return scenario;
 }
@@ -206,13 +212,11 @@ CalibrationFiles write_calibration_outputs(const CalibrateOptions& options, cons
   const std::filesystem::path dir = options.output_dir;
   const CalibrationFiles files{dir / (name + ".yaml"), dir / (name + "-customers.csv"),
                                dir / (name + "-calibration.h5")};
-  // The scenario is loaded back before it is written: what calibrate writes, run accepts.
-  const models::Scenario scenario =
-      calibrated_scenario(name, std::filesystem::path(options.input_path).filename().string(), cohort, base,
-                          options.gross_margin);
+  const models::Scenario scenario = calibrated_scenario(
+      name, std::filesystem::path(options.input_path).filename().string(), cohort, base, options.gross_margin,
+      options.new_cohort ? "" : files.customers_csv.filename().string());
   const std::string yaml =
       "# Written by salesim calibrate from " + options.input_path + "\n" + run::scenario_to_yaml(scenario);
-  static_cast<void>(run::load_scenario_text(yaml, files.scenario.string()));
 
   const std::vector<HistoryOutlook> outlook = outlooks(options, cohort, base);
   const std::string horizon =
@@ -267,8 +271,11 @@ CalibrationFiles write_calibration_outputs(const CalibrateOptions& options, cons
       {"calibration_end_day", fmt::format("{}", cohort.calibration_end_day)},
       {"first_purchase_day", fmt::format("{}", cohort.first_purchase_day)},
       {"scenario", yaml}};
-  io::write_text_atomically(files.scenario, yaml);
+  // The customers first: the scenario starts from them, and is loaded back before it is written, so
+  // that what calibrate writes, run accepts.
   io::write_text_atomically(files.customers_csv, csv_of(customers));
+  static_cast<void>(run::load_scenario_text(yaml, files.scenario.string()));
+  io::write_text_atomically(files.scenario, yaml);
   io::write_table_file(files.hdf5, attributes, tables);
   return files;
 }

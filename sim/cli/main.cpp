@@ -188,6 +188,9 @@ int main(int argc, char** argv) {
   calibrate_app->add_option("--name", calibrate.name, "Names the outputs (default: the log's file stem)");
   calibrate_app->add_option("-o,--output-dir", calibrate.output_dir, "Folder of the outputs (default out)")
       ->check(non_empty("a folder path"));
+  calibrate_app->add_flag("--new-cohort", calibrate.new_cohort,
+                          "The scenario starts the fitted customers as a new cohort at month 0 (default: "
+                          "each from its history at the calibration end, alive with its P(alive))");
   calibrate_app->add_flag("-q,--quiet", calibrate.quiet, "Print no fit");
   calibrate_app->footer(
       "Example: salesim calibrate tests/data/cdnow/CDNOW_master.txt --calibration-end 1997-09-30");

@@ -12,6 +12,7 @@
 #include "models/scenario_rules.h"
 #include "sim/core/machine.h"
 #include "sim/io/section_writer.h"
+#include "sim/run/buyer_histories.h"
 
 namespace salesim::sim::run {
 namespace {
@@ -144,6 +145,8 @@ LoadedScenario load_scenario_text(std::string_view yaml_text, std::string_view f
   const io::DocumentReader document(yaml_text, file, "scenario", models::scenario_description(), overrides,
                                     limits);
   models::Scenario scenario = read_checked(document, file, limits);
+  // Only the run's start reads histories: a timeline cannot change them (fixed in the run).
+  document.throw_located(attach_buyer_histories(scenario, std::filesystem::path(file).parent_path()));
   scenario.timeline = document.timeline();
   check_timeline_months(document, scenario.run.horizon_months);
   for (std::size_t i = 0; i < scenario.timeline.size(); ++i) {

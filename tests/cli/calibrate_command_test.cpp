@@ -4,7 +4,9 @@
 #include <filesystem>
 #include <fstream>
 #include <regex>
+#include <sstream>
 #include <string>
+#include <vector>
 
 #include <catch2/catch.hpp>
 
@@ -145,6 +147,44 @@ TEST_CASE("fitted CDNOW customers answer a what-if in compare with a paired diff
   REQUIRE(std::regex_search(compare.out, match, std::regex(R"(\n +revenue[^\n]*)")));
   WARN("compare, service 0.5 -> 0.8 on fitted CDNOW customers: " << match[0]);
   CHECK(match[0].str().find('*') != std::string::npos);
+}
+
+TEST_CASE("the calibrated scenario starts each CDNOW customer from its history, alive with its P(alive)",
+          "[cli][calibrate]") {
+  const auto dir = fresh_directory("calibrate-history");
+  // 39.13 weeks of expected transactions: the 9 months the scenario is run for below.
+  const auto fit = run_command_line(salesim_exe + " calibrate " + cdnow +
+                                    "CDNOW_master.txt --calibration-end 1997-09-30 --duplicates keep "
+                                    "--predict 39.13 -q -o " +
+                                    dir.string());
+  INFO(fit.err);
+  REQUIRE(fit.exit_code == 0);
+  double expected = 0.0, alive = 0.0;
+  std::ifstream customers(dir / "CDNOW_master-customers.csv");
+  std::string line;
+  std::getline(customers, line);
+  while (std::getline(customers, line)) {
+    std::vector<std::string> fields;
+    std::stringstream row(line);
+    for (std::string field; std::getline(row, field, ',');) fields.push_back(field);
+    alive += std::stod(fields[5]);
+    expected += std::stod(fields[6]);
+  }
+  // Run from another folder: the history is found next to the scenario.
+  const auto run = run_command_line("cd " + std::filesystem::temp_directory_path().string() + " && " +
+                                    salesim_exe + " run " + (dir / "CDNOW_master.yaml").string() +
+                                    " --reps 8 --set run.horizon_months=9 --set satisfaction.shock_sd=0 "
+                                    "--format csv --metrics purchases -o " +
+                                    (dir / "run.h5").string());
+  INFO(run.out << run.err);
+  REQUIRE(run.exit_code == 0);
+  const double simulated = number_after(run.out, "purchases,[^,]*,[^,]*,");
+  WARN("CDNOW_master from its histories, weeks 40-78: simulated "
+       << simulated
+       << " repeat purchases, model's "
+          "conditional expectation "
+       << expected << ", actual 19684; alive at the start " << alive << " of 23570");
+  CHECK(std::abs(simulated / expected - 1.0) < 0.02);
 }
 
 TEST_CASE("calibrate refuses bad logs with the file and line and exit code 2", "[cli][calibrate]") {

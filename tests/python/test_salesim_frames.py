@@ -63,7 +63,7 @@ class FramesTest(unittest.TestCase):
         run = s.load(self.compare_file)
         self.assertIsInstance(run.summary.scenario.dtype, pd.CategoricalDtype)
         self.assertEqual(list(run.summary.scenario.cat.categories), run.labels)
-        self.assertEqual(list(run.stats.metric.cat.categories)[:3], ["revenue", "margin", "cross_sell_revenue"])
+        self.assertEqual(list(run.stats.metric.cat.categories)[:3], ["revenue", "margin", "purchases"])
         self.assertEqual(list(run.timeseries.metric.cat.categories)[0], "active_customers")
         # The comparison's rows are the alternatives: the points after the first.
         self.assertEqual(list(dict.fromkeys(run.comparison.scenario)), run.labels[1:])
