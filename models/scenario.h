@@ -64,6 +64,9 @@ struct LatentBuyers {
   /// relative to the scenario's folder: they start where their histories leave them (alive with their
   /// P(alive), rates drawn from the posterior given the history). Absent: a new cohort.
   std::optional<std::string> history;
+  /// XXH3-64 of the history file as hex, recorded by the loader so that run files tell histories apart;
+  /// a scenario that gives it must name a file with that content.
+  std::optional<std::string> history_digest;
   /// Read from `history` by the scenario loader, one per initial customer; never written to YAML.
   std::vector<BuyerHistory> histories;
 };

@@ -113,6 +113,10 @@ const SectionDescription& buyers_description() {
                              "customers, relative to the scenario's folder; they start from their histories. "
                              "Absent: a new cohort",
                   .fixed_in_run = "the initial customers start from it once"})
+          .field("history_digest", &LatentBuyers::history_digest,
+                 {.meaning = "XXH3-64 of the history file, recorded by salesim when it reads it; given, the "
+                             "file must still have that content",
+                  .fixed_in_run = "the initial customers start from it once"})
           .done();
   return section;
 }

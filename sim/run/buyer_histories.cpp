@@ -1,7 +1,11 @@
 // Buyer histories: a customer summary table read by sim/io, P(alive) by the metric core's fits.
 #include "sim/run/buyer_histories.h"
 
+#include <fstream>
+#include <memory>
+
 #include <fmt/format.h>
+#include <xxhash.h>
 
 #include "analysis/customer_base/bg_nbd.h"
 #include "analysis/customer_base/pareto_nbd.h"
@@ -18,6 +22,17 @@ double probability_alive(const models::LatentBuyers& buyers, const fits::Custome
                                    history);
   return fits::probability_alive(fits::ParetoNbdParameters{buyers.r, buyers.alpha, buyers.s, buyers.beta},
                                  history);
+}
+
+/// XXH3-64 of the file's bytes, as 16 hex digits, read in blocks.
+std::string content_digest(const std::filesystem::path& file) {
+  std::unique_ptr<XXH3_state_t, decltype(&XXH3_freeState)> state(XXH3_createState(), &XXH3_freeState);
+  XXH3_64bits_reset(state.get());
+  std::ifstream in(file, std::ios::binary);
+  std::vector<char> block(1 << 16);
+  while (in.read(block.data(), static_cast<std::streamsize>(block.size())) || in.gcount() > 0)
+    XXH3_64bits_update(state.get(), block.data(), static_cast<std::size_t>(in.gcount()));
+  return fmt::format("{:016x}", XXH3_64bits_digest(state.get()));
 }
 
 }  // namespace
@@ -37,6 +52,15 @@ std::vector<core::KeyProblem> attach_buyer_histories(models::Scenario& scenario,
                           "a customer summary table (x, t_x, T), relative to the scenario's folder"});
       continue;
     }
+    const std::string digest = content_digest(file);
+    if (buyers.history_digest && *buyers.history_digest != digest) {
+      problems.push_back(
+          {fmt::format("segments[{}].buyers.history_digest", s),
+           fmt::format("{} has changed since the digest was recorded: it is now {}", file.string(), digest),
+           fmt::format("{} for the file as it is, or no digest", digest)});
+      continue;
+    }
+    buyers.history_digest = digest;
     const io::CustomerSummaryTable table = io::read_customer_summary(file);
     if (table.frequency.size() != segment.initial_customers) {
       problems.push_back(

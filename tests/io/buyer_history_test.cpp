@@ -130,3 +130,21 @@ TEST_CASE("a history that is missing, of another size or damaged is refused wher
              Catch::Contains(damaged.string() + ":2") && Catch::Contains("later than"));
   std::filesystem::remove(damaged);
 }
+
+TEST_CASE("the resolved scenario records the history's digest, and a changed history is refused",
+          "[io][latent]") {
+  const auto folder = std::filesystem::temp_directory_path() / "salesim-history-digest";
+  std::filesystem::create_directories(folder);
+  const auto history = folder / "customers.csv";
+  std::ofstream(history) << "ID,x,t_x,T\n1,2,30,38\n2,0,0,38\n";
+  const std::string scenario = cdnow_scenario("model: bg_nbd", 2, "customers.csv");
+  const auto loaded = sim::run::load_scenario_text(scenario, (folder / "base.yaml").string());
+  CHECK(loaded.resolved_yaml.find("history: \"customers.csv\"") != std::string::npos);
+  CHECK(loaded.resolved_yaml.find("history_digest: ") != std::string::npos);
+  // The same file loads again from its resolved scenario; a changed one does not.
+  CHECK_NOTHROW(sim::run::load_scenario_text(loaded.resolved_yaml, (folder / "base.yaml").string()));
+  std::ofstream(history) << "ID,x,t_x,T\n1,3,30,38\n2,0,0,38\n";
+  CHECK_THROWS_WITH(sim::run::load_scenario_text(loaded.resolved_yaml, (folder / "base.yaml").string()),
+                    Catch::Contains("segments[0].buyers.history_digest") && Catch::Contains("has changed"));
+  std::filesystem::remove_all(folder);
+}
