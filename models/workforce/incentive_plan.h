@@ -15,6 +15,9 @@ namespace salesim::models::workforce {
 
 enum class EvaluationPeriod { month, quarter, year };
 enum class CommissionBase { revenue, margin };
+/// How each rep's starting quota is set: the same for every rep, or in proportion to the rep's skill,
+/// what its own customers buy at its normal effort (quotas set from each rep's sales history).
+enum class QuotaSetting { same, by_rep };
 
 /// From attainment `from_attainment` up to the next tier's, bookings earn `rate`.
 struct CommissionTier {
@@ -115,6 +118,7 @@ struct IncentivePlan {
   double quota_ratchet = 0.0;                   ///< 0: fixed quota
   double quota_floor = 0.0;
   double quota_per_month = 0.0;  ///< each rep's starting quota, in the commission base's units
+  QuotaSetting quota_setting = QuotaSetting::same;  ///< by_rep: quota_per_month x skill / the profile's
   std::optional<Spiff> spiff{};
 
   friend bool operator==(const IncentivePlan&, const IncentivePlan&) = default;

@@ -297,6 +297,11 @@ const SectionDescription& describe_plan() {
                  {.min = 0,
                   .unit = "currency per month",
                   .meaning = "each rep's starting quota, in the commission base's units"})
+          .field("quota_setting", &IncentivePlan::quota_setting,
+                 {.meaning = "same quota for every rep, or by_rep: in proportion to each rep's skill, what "
+                             "its customers buy at its normal effort (as quotas set from each rep's past "
+                             "sales are)",
+                  .words = {"same", "by_rep"}})
           .optional("commission", &IncentivePlan::commission, commission_description())
           .optional("clawback", &IncentivePlan::clawback, clawback_description())
           .optional("nps_bonus", &IncentivePlan::nps_bonus, nps_bonus_description())

@@ -59,6 +59,7 @@ WorkforceWorld::WorkforceWorld(const WorkforceParams& params, const sim::core::R
     draw_traits(rep);
     tenure_months_[rep] =
         static_cast<std::uint32_t>(std::lround(params_of(rep).profile.starting_tenure_months));
+    quota_[rep] = starting_quota(rep);
   }
 }
 
@@ -69,6 +70,13 @@ void WorkforceWorld::draw_traits(std::uint32_t rep) {
                          uniform_open01(second[0], second[1]), uniform_open01(second[2], second[3]),
                          uniform_open01(trait_draws_.block(rep, occupant, 2)[0])};
   rep_params_[rep].profile = draw_rep_profile(params_.profile, params_.spread, draws);
+}
+
+double WorkforceWorld::starting_quota(std::uint32_t rep) const {
+  const double quota = params_.plan.quota_per_month * months_per_period_;
+  if (params_.plan.quota_setting == QuotaSetting::same || params_.profile.skill <= 0.0) return quota;
+  // What the rep's own customers buy at its normal effort, against the typical rep's.
+  return quota * rep_params_[rep].profile.skill / params_.profile.skill;
 }
 
 double WorkforceWorld::productivity(std::uint32_t rep) const {
@@ -118,6 +126,7 @@ std::uint32_t WorkforceWorld::months_left_in_period(std::uint32_t month) const {
 
 void WorkforceWorld::change_terms(const WorkforceParams& terms) {
   const double old_quota_per_month = params_.plan.quota_per_month;
+  const QuotaSetting old_setting = params_.plan.quota_setting;
   const std::uint32_t old_months = months_per_period_;
   const double salary = params_.plan.salary_per_month;
   const bool keeps_salary_rule =
@@ -126,13 +135,13 @@ void WorkforceWorld::change_terms(const WorkforceParams& terms) {
   // A salary the firm set to meet the outside option stays until the next period start sets it again.
   if (keeps_salary_rule) params_.plan.salary_per_month = salary;
   months_per_period_ = months_in(params_.plan.period);
-  const bool new_quota = params_.plan.quota_per_month != old_quota_per_month;
+  const bool new_quota =
+      params_.plan.quota_per_month != old_quota_per_month || params_.plan.quota_setting != old_setting;
   for (std::uint32_t rep = 0; rep < params_.reps; ++rep) {
     const RepProfile own = rep_params_[rep].profile;
     rep_params_[rep] = params_;
     rep_params_[rep].profile = own;
-    quota_[rep] = new_quota ? params_.plan.quota_per_month * months_per_period_
-                            : quota_[rep] / old_months * months_per_period_;
+    quota_[rep] = new_quota ? starting_quota(rep) : quota_[rep] / old_months * months_per_period_;
     // Each rep plans again under the terms now in force.
     policies_[rep] = PeriodPolicy();
   }
@@ -214,7 +223,7 @@ void WorkforceWorld::hire(std::uint32_t rep) {
   draw_traits(rep);
   employed_[rep] = 1;
   tenure_months_[rep] = 0;
-  quota_[rep] = params_.plan.quota_per_month * months_per_period_;
+  quota_[rep] = starting_quota(rep);
   months_below_option_[rep] = 0.0;
   pay_ema_[rep] = 0.0;
   // The new hire starts the period's books afresh.

@@ -47,6 +47,8 @@ class WorkforceWorld {
   [[nodiscard]] const std::vector<double>& attainments() const noexcept { return attainments_; }
 
  private:
+  /// The quota a rep starts a plan with (QuotaSetting), for a whole period.
+  [[nodiscard]] double starting_quota(std::uint32_t rep) const;
   [[nodiscard]] double productivity(std::uint32_t rep) const;
   /// The workforce's parameters with this rep's own traits in the profile.
   [[nodiscard]] const WorkforceParams& params_of(std::uint32_t rep) const { return rep_params_[rep]; }

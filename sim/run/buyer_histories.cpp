@@ -48,10 +48,14 @@ std::vector<core::KeyProblem> attach_buyer_histories(models::Scenario& scenario,
     const std::filesystem::path file = folder / *buyers.history;
     std::error_code error;
     if (!std::filesystem::is_regular_file(file, error)) {
-      problems.push_back({key, fmt::format("no such file: {}", file.string()),
+      const bool there = std::filesystem::exists(file, error);
+      problems.push_back({key,
+                          fmt::format("{}: {}", there ? "not a regular file" : "no such file", file.string()),
                           "a customer summary table (x, t_x, T), relative to the scenario's folder"});
       continue;
     }
+    // The table first: a file that is no summary fails on its first line, before it is hashed.
+    const io::CustomerSummaryTable table = io::read_customer_summary(file);
     const std::string digest = content_digest(file);
     if (buyers.history_digest && *buyers.history_digest != digest) {
       problems.push_back(
@@ -61,7 +65,6 @@ std::vector<core::KeyProblem> attach_buyer_histories(models::Scenario& scenario,
       continue;
     }
     buyers.history_digest = digest;
-    const io::CustomerSummaryTable table = io::read_customer_summary(file);
     if (table.frequency.size() != segment.initial_customers) {
       problems.push_back(
           {fmt::format("segments[{}].initial_customers", s),

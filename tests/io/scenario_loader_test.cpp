@@ -576,7 +576,8 @@ TEST_CASE("bad workforce plans are located at their key", "[io][workforce][bad-i
         "bad.yaml:7:5: workforce.plan.nps_bonuss: unknown key 'nps_bonuss' (did you mean 'nps_bonus'?) "
         "(allowed: period, salary_per_month, salary_meets_outside_option, quota_ratchet, quota_floor, "
         "quota_bonus, "
-        "variable_pay_cap, clv_commission_rate, quota_per_month, commission, clawback, nps_bonus, "
+        "variable_pay_cap, clv_commission_rate, quota_per_month, quota_setting, commission, clawback, "
+        "nps_bonus, "
         "scorecard_bonus, "
         "team_bonus, spiff)");
   CHECK(only_problem(

@@ -384,6 +384,21 @@ TEST_CASE("reps who differ in skill differ in attainment and effort, top fifth a
   for (double gap : values_of(staffed_market(), "attainment_quintile_gap", 3)) CHECK(std::abs(gap) < 0.1);
 }
 
+TEST_CASE("quotas set by rep put reps of every skill near quota", "[workforce][traits]") {
+  // Each rep's quota in proportion to its skill: what its own customers buy at its normal effort.
+  auto same = staffed_market();
+  same.workforce.spread.skill = models::workforce::TraitSpread{.sd = 0.3};
+  auto by_rep = same;
+  by_rep.workforce.plan.quota_setting = models::workforce::QuotaSetting::by_rep;
+  const auto same_gaps = values_of(same, "attainment_quintile_gap", 3);
+  const auto by_rep_gaps = values_of(by_rep, "attainment_quintile_gap", 3);
+  for (std::size_t r = 0; r < same_gaps.size(); ++r) {
+    INFO("replication " << r << ": top - bottom fifth attainment, same quota " << same_gaps[r] << ", by rep "
+                        << by_rep_gaps[r]);
+    CHECK(std::abs(by_rep_gaps[r]) < 0.25 * same_gaps[r]);
+  }
+}
+
 TEST_CASE("reps do not discount into demand that is already saturated", "[workforce][plan]") {
   // Accounts that buy every month cannot buy more at a discount: a revenue-paid rep who knows it
   // keeps list price, while where purchases can still grow it discounts as deep as allowed.
