@@ -15,6 +15,7 @@
 #include "analysis/customer_base/bg_nbd.h"
 #include "analysis/customer_base/gamma_gamma.h"
 #include "analysis/customer_base/pareto_nbd.h"
+#include "tests/bench/bench_arguments.h"
 #include "tests/common/cdnow_summary.h"
 
 namespace {
@@ -64,8 +65,9 @@ void time_fit(const char* label, int runs, Fit fit) {
 
 int main(int argc, char** argv) {
   using namespace salesim::analysis::customer_base;
-  const int replicates = argc > 1 ? std::stoi(argv[1]) : 10;
-  const int runs = argc > 2 ? std::stoi(argv[2]) : 5;
+  const char* usage = "salesim_bench_customer_base_fits [replicates of CDNOW (10)] [runs (5)]";
+  const int replicates = static_cast<int>(salesim::bench::whole_argument(argc, argv, 1, 10, 1, 1000, usage));
+  const int runs = static_cast<int>(salesim::bench::whole_argument(argc, argv, 2, 5, 1, 1000, usage));
   const std::vector<CustomerHistory> base = read_cdnow_summary();
   for (const bool distinct : {false, true}) {
     const std::vector<CustomerHistory> customers = replicate(base, replicates, distinct);

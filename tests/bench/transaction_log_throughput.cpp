@@ -17,6 +17,7 @@
 #include "analysis/customer_base/transaction_summary.h"
 #include "sim/core/random_stream.h"
 #include "sim/io/transaction_log_reader.h"
+#include "tests/bench/bench_arguments.h"
 
 namespace {
 
@@ -126,7 +127,8 @@ Measured read_in_child(const fs::path& file) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  const std::uint32_t customers = argc > 1 ? static_cast<std::uint32_t>(std::stoul(argv[1])) : 100000;
+  const std::uint32_t customers = static_cast<std::uint32_t>(salesim::bench::whole_argument(
+      argc, argv, 1, 100000, 1, 100000000, "salesim_bench_transaction_log [customers (100000)] [folder]"));
   const fs::path dir = fs::path(argc > 2 ? argv[2] : fs::temp_directory_path().string()) /
                        ("salesim-bench-transaction-log-" + std::to_string(getpid()));
   fs::create_directories(dir);
