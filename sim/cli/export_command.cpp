@@ -32,19 +32,23 @@ ExportPaths export_paths(const ExportOptions& options) {
   const std::string extension = given.extension().string();
   std::string format = options.format;
   if (format.empty()) format = extension == ".json" ? "json" : "csv";
-  if (format != "csv" && format != "json")
-    throw OptionError(fmt::format("--format: '{}' is not a table format (allowed: csv, json)", format));
-  if (!given.empty() && (extension == ".csv" || extension == ".json") && extension != "." + format) {
-    throw OptionError(fmt::format("-o: '{}' does not end in .{} (allowed: a .{} path with --format {})",
-                                  given.string(), format, format, format));
+  if (format != "csv" && format != "excel-csv" && format != "json")
+    throw OptionError(
+        fmt::format("--format: '{}' is not a table format (allowed: csv, excel-csv, json)", format));
+  const std::string wanted = format == "json" ? ".json" : ".csv";
+  if (!given.empty() && (extension == ".csv" || extension == ".json") && extension != wanted) {
+    throw OptionError(fmt::format("-o: '{}' does not end in {} (allowed: a {} path with --format {})",
+                                  given.string(), wanted, wanted, format));
   }
   if (!given.empty() && (extension == ".h5" || extension == ".hdf5")) {
-    throw OptionError(fmt::format("-o: '{}' is an HDF5 name (allowed: a .{} path for the exported table)",
-                                  given.string(), format));
+    throw OptionError(fmt::format("-o: '{}' is an HDF5 name (allowed: a {} path for the exported table)",
+                                  given.string(), wanted));
   }
   ExportPaths paths;
-  paths.format = format == "json" ? TidyFormat::json : TidyFormat::csv;
-  paths.summary = given.empty() ? fs::path(options.input_path).replace_extension("." + format) : given;
+  paths.format = format == "json"        ? TidyFormat::json
+                 : format == "excel-csv" ? TidyFormat::excel_csv
+                                         : TidyFormat::csv;
+  paths.summary = given.empty() ? fs::path(options.input_path).replace_extension(wanted) : given;
   const std::string stem = paths.summary.stem().string();
   const std::string suffix = paths.summary.has_extension() ? paths.summary.extension().string() : "";
   paths.timeseries = paths.summary.parent_path() / (stem + "_timeseries" + suffix);

@@ -279,8 +279,9 @@ int main(int argc, char** argv) {
       ->required();
   export_app
       ->add_option("--format", export_options.format,
-                   "csv or json (default: from the extension of -o, else csv)")
-      ->check(CLI::IsMember({"csv", "json"}));
+                   "csv, excel-csv (UTF-8 with a byte order mark, as Excel wants it) or json (default: "
+                   "from the extension of -o, else csv)")
+      ->check(CLI::IsMember({"csv", "excel-csv", "json"}));
   export_app
       ->add_option("-o,--output", export_options.output_path,
                    "Summary table; the time series go to <stem>_timeseries beside it (default: the input "

@@ -34,11 +34,11 @@ std::string json_text(const std::string& text) {
 }
 
 std::string cell_text(const TidyCell& cell, TidyFormat format) {
-  if (const auto* text = std::get_if<std::string>(&cell))
-    return format == TidyFormat::csv ? csv_text(*text) : json_text(*text);
+  const bool json = format == TidyFormat::json;
+  if (const auto* text = std::get_if<std::string>(&cell)) return json ? json_text(*text) : csv_text(*text);
   if (const auto* count = std::get_if<std::uint64_t>(&cell)) return fmt::format("{}", *count);
   const double value = std::get<double>(cell);
-  if (!std::isfinite(value)) return format == TidyFormat::csv ? "" : "null";
+  if (!std::isfinite(value)) return json ? "null" : "";
   return fmt::format("{}", value);  // shortest text that reads back to the same double
 }
 
@@ -50,6 +50,7 @@ TidyTableWriter::TidyTableWriter(std::ostream& out, TidyFormat format, std::vect
     out_ << '[';
     return;
   }
+  if (format_ == TidyFormat::excel_csv) out_ << "\xEF\xBB\xBF";
   for (std::size_t c = 0; c < columns_.size(); ++c) out_ << (c > 0 ? "," : "") << csv_text(columns_[c]);
   out_ << "\r\n";  // RFC 4180 line ends, which Excel and pandas both read
 }
@@ -58,7 +59,7 @@ void TidyTableWriter::row(std::span<const TidyCell> cells) {
   if (cells.size() != columns_.size())
     throw std::invalid_argument(
         fmt::format("a row of {} cells for {} columns", cells.size(), columns_.size()));
-  if (format_ == TidyFormat::csv) {
+  if (format_ != TidyFormat::json) {
     for (std::size_t c = 0; c < cells.size(); ++c) out_ << (c > 0 ? "," : "") << cell_text(cells[c], format_);
     out_ << "\r\n";
     return;

@@ -14,7 +14,9 @@ namespace salesim::sim::cli {
 /// A text, a number (NaN and infinities are written as empty CSV cells and JSON null) or a count.
 using TidyCell = std::variant<std::string, double, std::uint64_t>;
 
-enum class TidyFormat { csv, json };
+/// excel_csv: the CSV behind a UTF-8 byte order mark, without which Excel reads UTF-8 names (a scenario
+/// called "Müller GmbH") as another code page; pandas reads it with encoding="utf-8-sig".
+enum class TidyFormat { csv, excel_csv, json };
 
 /**
  * @brief Writes a header (CSV) and then rows as they come, so a table never has to fit in

@@ -70,6 +70,25 @@ class TidyTablesTest(unittest.TestCase):
             np.testing.assert_array_equal(got, f["timeseries/revenue"][1])
         self.assertFalse([name for name in os.listdir(self.dir) if name.endswith(".tmp")])
 
+    def test_excel_csv_is_the_csv_behind_a_byte_order_mark(self):
+        plain, excel = os.path.join(self.dir, "plain.csv"), os.path.join(self.dir, "excel.csv")
+        salesim("export", self.compare_file, "-o", plain)
+        salesim("export", self.compare_file, "--format", "excel-csv", "-o", excel)
+        with open(plain, "rb") as f:
+            plain_bytes = f.read()
+        with open(excel, "rb") as f:
+            excel_bytes = f.read()
+        self.assertEqual(excel_bytes, b"\xef\xbb\xbf" + plain_bytes)
+        self.assertFalse(plain_bytes.startswith(b"\xef\xbb\xbf"))
+        pd.testing.assert_frame_equal(pd.read_csv(excel, encoding="utf-8-sig", float_precision="round_trip"),
+                                      pd.read_csv(plain, float_precision="round_trip"))
+        with open(os.path.join(self.dir, "excel_timeseries.csv"), "rb") as f:
+            self.assertTrue(f.read().startswith(b"\xef\xbb\xbfscenario,"))
+        refused = subprocess.run([SALESIM, "export", self.compare_file, "--format", "excel-csv", "-o",
+                                  os.path.join(self.dir, "x.json")], capture_output=True, text=True)
+        self.assertEqual(refused.returncode, 2)
+        self.assertIn("does not end in .csv", refused.stderr)
+
     def test_exported_sweep_has_labels_and_parameter_columns_in_json(self):
         out = os.path.join(self.dir, "sweep-export.json")
         salesim("export", self.sweep_file, "-o", out)
