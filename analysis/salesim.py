@@ -64,7 +64,11 @@ class SalesimFile:
 
     def to_xarray(self):
         """The finished runs as an xarray Dataset (see the module's docstring); needs python3-xarray."""
-        return _to_xarray(self)
+        try:
+            from . import salesim_xarray  # imported as analysis.salesim, from the source tree
+        except ImportError:
+            import salesim_xarray  # installed beside this module
+        return salesim_xarray.to_xarray(self)
 
 
 def _stored_scenario_names(yaml_text):
@@ -257,69 +261,6 @@ def load(path, timeseries=True, categorical=True, multiindex=False):
             labels=labels,
         )
     return _with_multiindex(run) if multiindex else run
-
-
-def _to_xarray(run):
-    import xarray as xr  # optional: Debian's python3-xarray
-
-    _register_accessor(xr)
-    key = run.label_column
-    summary = run.summary.reset_index() if isinstance(run.summary.index, pd.MultiIndex) else run.summary
-    summary = summary.astype({key: str})
-    metrics = [m for m in summary.columns if m in run.units or m in run.meanings]
-    data = summary.set_index([key, "replication"])[metrics].to_xarray()
-    series = run.timeseries
-    if isinstance(series.index, pd.MultiIndex):
-        series = series.reset_index().melt(id_vars=[key, "replication", "month"], var_name="metric")
-    if not series.empty:
-        series = series.astype({key: str, "metric": str})
-        wide = series.pivot_table(index=[key, "replication", "month"], columns="metric", values="value")
-        for metric in wide.columns:
-            name = metric if metric not in data else f"{metric}_series"
-            data[name] = wide[metric].to_xarray()
-    data = data.reindex({key: run.labels})
-    design = run.design.astype({key: str}).set_index(key) if key in run.design else run.design.set_index("point")
-    for parameter in design.columns:
-        if parameter not in ("point", key):
-            data = data.assign_coords({parameter: (key, design[parameter].reindex(run.labels).to_numpy())})
-    for name in data.data_vars:
-        metric = name[:-len("_series")] if name.endswith("_series") else name
-        data[name].attrs.update(units=run.units.get(metric, ""), long_name=run.meanings.get(metric, ""))
-    data.attrs.update({k: v for k, v in run.attributes.items() if isinstance(v, (str, int, float))})
-    return data
-
-
-_accessor_registered = False
-
-
-def _register_accessor(xr):
-    """`ds.salesim`: units and paired differences under common random numbers."""
-    global _accessor_registered
-    if _accessor_registered:
-        return
-
-    @xr.register_dataset_accessor("salesim")
-    class SalesimAccessor:
-        def __init__(self, dataset):
-            self._dataset = dataset
-
-        @property
-        def units(self):
-            return {name: variable.attrs.get("units", "") for name, variable in self._dataset.data_vars.items()}
-
-        @property
-        def points(self):
-            """The name of the point dimension: scenario or label."""
-            return "scenario" if "scenario" in self._dataset.dims else "label"
-
-        def paired_difference(self, metric, baseline=None):
-            """metric minus its value at the baseline point, replication by replication (the same draws)."""
-            values = self._dataset[metric]
-            dim = self.points
-            reference = values.isel({dim: 0}) if baseline is None else values.sel({dim: baseline})
-            return (values - reference).assign_attrs(values.attrs)
-
-    _accessor_registered = True
 
 
 @dataclass

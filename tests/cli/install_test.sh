@@ -16,12 +16,14 @@ cd "$prefix"
 PYTHONPATH="$prefix/lib/python3/dist-packages" "$python" -c '
 import os, sys, salesim
 assert salesim.__file__.startswith(sys.argv[1]), salesim.__file__
-assert callable(salesim.load) and callable(salesim.units)' "$prefix"
+assert callable(salesim.load) and callable(salesim.units)
+import salesim_xarray
+assert salesim_xarray.__file__.startswith(sys.argv[1]), salesim_xarray.__file__' "$prefix"
 
 # The same module from analysis/pyproject.toml with Debian's setuptools, no network, no index.
 # A copy of the package folder keeps setuptools' build/ and egg-info out of the source tree.
 mkdir "$prefix/package"
-cp "$source/analysis/pyproject.toml" "$source/analysis/salesim.py" "$prefix/package/"
+cp "$source/analysis/pyproject.toml" "$source/analysis/salesim.py" "$source/analysis/salesim_xarray.py" "$prefix/package/"
 "$python" -m pip install --quiet --no-build-isolation --no-index --no-deps --no-cache-dir \
   --target "$prefix/pip" "$prefix/package" >/dev/null 2>&1 || {
   echo "pip could not install analysis/pyproject.toml offline" >&2
