@@ -68,7 +68,8 @@ struct LatentBuyers {
   /// a scenario that gives it must name a file with that content.
   std::optional<std::string> history_digest;
   /// Read from `history` by the scenario loader, one per initial customer; never written to YAML.
-  std::vector<BuyerHistory> histories;
+  /// Shared: the scenarios of a sweep's design points all start from the same customers.
+  std::shared_ptr<const std::vector<BuyerHistory>> histories;
 };
 
 /// One customer segment of the market (DESIGN §6, customers).

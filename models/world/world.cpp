@@ -226,8 +226,8 @@ void World::place_initial_customers(const sim::core::RunAddress& run) {
         // Step 1 of the member's initial-state stream: apart from its starting satisfaction (step 0).
         sim::core::StreamEngine engine(initial, member, 1);
         const auto& histories = segment.buyers->histories;
-        if (k < histories.size()) {
-          const auto traits = customer::draw_buyer_traits_given(*segment.buyers, histories[k], engine);
+        if (histories && k < histories->size()) {
+          const auto traits = customer::draw_buyer_traits_given(*segment.buyers, (*histories)[k], engine);
           alive = traits.has_value();
           if (alive) customers_.buyer_traits[member] = *traits;
         } else {
@@ -251,7 +251,7 @@ void World::start_transaction_log() {
     if (customers_.status[i] != CustomerStatus::active || customers_.acquired_month[i] != 0) continue;
     // Customers with a history made their first purchase before the run: it is in their history.
     const auto& buyers = scenario_->segments[customers_.segment[i]].buyers;
-    if (buyers && !buyers->histories.empty()) continue;
+    if (buyers && buyers->histories && !buyers->histories->empty()) continue;
     // Step 0 of the buyer stream precedes month 1: the first purchase of a customer there at month 0.
     const auto id = static_cast<std::uint32_t>(i);
     sim::core::StreamEngine engine(buyer_process_, id, 0);

@@ -2,7 +2,10 @@
 #include "sim/run/buyer_histories.h"
 
 #include <fstream>
+#include <map>
 #include <memory>
+#include <mutex>
+#include <tuple>
 
 #include <fmt/format.h>
 #include <xxhash.h>
@@ -35,6 +38,30 @@ std::string content_digest(const std::filesystem::path& file) {
   return fmt::format("{:016x}", XXH3_64bits_digest(state.get()));
 }
 
+/// The histories of a file's customers under one model: computed once per file content and model,
+/// since a sweep loads its scenario again for every design point.
+std::shared_ptr<const std::vector<models::BuyerHistory>> histories_of(const std::filesystem::path& file,
+                                                                      const std::string& digest,
+                                                                      const models::LatentBuyers& buyers) {
+  using Key = std::tuple<std::string, models::BuyerModel, double, double, double, double, double, double>;
+  static std::mutex mutex;
+  static std::map<Key, std::shared_ptr<const std::vector<models::BuyerHistory>>> computed;
+  const Key key{digest, buyers.model, buyers.r, buyers.alpha, buyers.a, buyers.b, buyers.s, buyers.beta};
+  const std::lock_guard lock(mutex);
+  if (const auto found = computed.find(key); found != computed.end()) return found->second;
+  const io::CustomerSummaryTable table = io::read_customer_summary(file);
+  auto histories = std::make_shared<std::vector<models::BuyerHistory>>();
+  histories->reserve(table.frequency.size());
+  for (std::size_t i = 0; i < table.frequency.size(); ++i) {
+    const double mean_spend = table.mean_spend.empty() ? 0.0 : table.mean_spend[i];
+    const fits::CustomerHistory history{table.frequency[i], table.recency[i], table.age[i], mean_spend};
+    histories->push_back({static_cast<float>(history.frequency), static_cast<float>(history.recency),
+                          static_cast<float>(history.age), static_cast<float>(mean_spend),
+                          static_cast<float>(probability_alive(buyers, history))});
+  }
+  return computed[key] = std::move(histories);
+}
+
 }  // namespace
 
 std::vector<core::KeyProblem> attach_buyer_histories(models::Scenario& scenario,
@@ -54,8 +81,8 @@ std::vector<core::KeyProblem> attach_buyer_histories(models::Scenario& scenario,
                           "a customer summary table (x, t_x, T), relative to the scenario's folder"});
       continue;
     }
-    // The table first: a file that is no summary fails on its first line, before it is hashed.
-    const io::CustomerSummaryTable table = io::read_customer_summary(file);
+    // A file that is no summary fails on its first line, before it is hashed.
+    if (!io::looks_like_customer_summary(file)) (void)io::read_customer_summary(file);
     const std::string digest = content_digest(file);
     if (buyers.history_digest && *buyers.history_digest != digest) {
       problems.push_back(
@@ -65,23 +92,16 @@ std::vector<core::KeyProblem> attach_buyer_histories(models::Scenario& scenario,
       continue;
     }
     buyers.history_digest = digest;
-    if (table.frequency.size() != segment.initial_customers) {
+    auto histories = histories_of(file, digest, buyers);
+    if (histories->size() != segment.initial_customers) {
       problems.push_back(
           {fmt::format("segments[{}].initial_customers", s),
            fmt::format("{} initial customers, but {} holds {}", segment.initial_customers, file.string(),
-                       table.frequency.size()),
-           fmt::format("initial_customers: {}, one per customer of the history", table.frequency.size())});
+                       histories->size()),
+           fmt::format("initial_customers: {}, one per customer of the history", histories->size())});
       continue;
     }
-    buyers.histories.clear();
-    buyers.histories.reserve(table.frequency.size());
-    for (std::size_t i = 0; i < table.frequency.size(); ++i) {
-      const double mean_spend = table.mean_spend.empty() ? 0.0 : table.mean_spend[i];
-      const fits::CustomerHistory history{table.frequency[i], table.recency[i], table.age[i], mean_spend};
-      buyers.histories.push_back({static_cast<float>(history.frequency), static_cast<float>(history.recency),
-                                  static_cast<float>(history.age), static_cast<float>(mean_spend),
-                                  static_cast<float>(probability_alive(buyers, history))});
-    }
+    buyers.histories = std::move(histories);
   }
   return problems;
 }

@@ -109,6 +109,23 @@ TEST_CASE("CDNOW customers started from their histories buy what Pareto/NBD's co
                                 "model: pareto_nbd, r: 0.553, alpha: 10.578, s: 0.606, beta: 11.669");
 }
 
+TEST_CASE("scenarios that start from the same history under the same model share its customers",
+          "[io][latent]") {
+  // A sweep loads its scenario once per design point: the file is read and P(alive) computed once.
+  const auto histories_of = [](const std::string& buyers) {
+    return sim::run::load_scenario_text(cdnow_scenario(buyers), "cdnow.yaml")
+        .scenario.segments[0]
+        .buyers->histories;
+  };
+  const auto first = histories_of("model: bg_nbd, r: 0.243");
+  REQUIRE(first);
+  CHECK(first->size() == cdnow_customers);
+  CHECK(histories_of("model: bg_nbd, r: 0.243") == first);
+  const auto other = histories_of("model: bg_nbd, r: 0.3");
+  CHECK(other != first);
+  CHECK(other->front().probability_alive != first->front().probability_alive);
+}
+
 TEST_CASE("a history that is missing, of another size or damaged is refused where it is named",
           "[io][latent]") {
   const std::string buyers = "model: bg_nbd";
