@@ -1,6 +1,7 @@
 // Sweeps across MPI ranks end to end: the same datasets as one process for any rank count, runs
 // handed to whichever rank is free, a killed job resumed, and the sweep file's refusals under mpirun.
 #include <algorithm>
+#include <chrono>
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -113,8 +114,13 @@ TEST_CASE("runs of very unequal cost go to whichever rank is free: none waits wh
 TEST_CASE("an mpirun job killed mid-sweep loses only its runs in flight and --resume on ranks ends identical",
           "[cli][sweep][mpi][resume]") {
   const auto dir = fresh_directory("mpi-resume");
-  const auto sweep = write_sweep(dir, 40);
+  const auto sweep = write_sweep(dir, 80);
+  const auto started = std::chrono::steady_clock::now();
   require_ok(one_process(sweep, dir / "whole.h5"));
+  // Kills land at fractions of how long the whole sweep takes on this machine, so a fast machine
+  // does not finish before the signal and a slow one is not killed before it starts.
+  const double whole_seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   const auto out = dir / "resumed.h5";
   const std::string temporary = out.string() + ".tmp";
   std::ptrdiff_t most_kept = 0;
@@ -127,7 +133,7 @@ TEST_CASE("an mpirun job killed mid-sweep loses only its runs in flight and --re
     std::filesystem::remove(temporary);
     const std::string text = kill;
     const auto signal = text.substr(0, text.find(' '));
-    const auto delay = text.substr(text.find(' ') + 1);
+    const auto delay = std::to_string(std::stod(text.substr(text.find(' ') + 1)) * whole_seconds);
     const auto killed =
         run_command_line("{ " + on_ranks(2, sweep, out) + " & job=$!; for i in $(seq 200); do [ -f " +
                          temporary + " ] && break; sleep 0.05; done; sleep " + delay + "; kill -" + signal +
