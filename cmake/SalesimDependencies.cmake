@@ -16,6 +16,7 @@ if(SALESIM_MPI)
 endif()
 find_package(nlohmann_json 3 REQUIRED)                  # nlohmann-json3-dev: the report's Vega-Lite specs
 find_package(hwy 1.0 REQUIRED)                           # libhwy-dev: SIMD with run-time dispatch (vector Philox)
+pkg_check_modules(SLEEF REQUIRED IMPORTED_TARGET sleef)   # libsleef-dev: vector exp, log, sincospi (same bits on every target)
 find_path(RANDOM123_INCLUDE_DIR Random123/philox.h REQUIRED)   # librandom123-dev (header only)
 
 add_library(salesim_random123 INTERFACE)

@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 packages=(
   cmake ninja-build g++ git pkg-config
   libtbb-dev libeigen3-dev libboost-graph-dev libboost-dev libyaml-cpp-dev libhdf5-dev
-  libcli11-dev libfmt-dev librandom123-dev libxxhash-dev libutfcpp-dev libnlopt-cxx-dev libhwy-dev catch2
+  libcli11-dev libfmt-dev librandom123-dev libxxhash-dev libutfcpp-dev libnlopt-cxx-dev libhwy-dev libsleef-dev catch2
   hdf5-tools python3-h5py python3-numpy python3-pandas python3-xarray python3-yaml python3-jsonschema clang-format
   clang libclang-rt-14-dev openmpi-bin libopenmpi-dev nlohmann-json3-dev
   chromium  # the report tests render pages headless; node and npm (the report's charts) come with CI

@@ -33,6 +33,11 @@ inline constexpr float max_satisfaction = 10.0f;
   return std::min(1.0f, base_hazard * std::exp(sensitivity * (reference - satisfaction)));
 }
 
+/// churn_hazard for a multiplier exp(k (reference - s)) computed elsewhere (in bulk: month_draws.h).
+[[nodiscard]] inline float churn_hazard_given(float base_hazard, float multiplier) noexcept {
+  return std::min(1.0f, base_hazard * multiplier);
+}
+
 /// How satisfaction scales a purchase rate: 1 + k (s - reference) / 10, at least 0.
 [[nodiscard]] inline float purchase_multiplier(float sensitivity, float reference,
                                                float satisfaction) noexcept {

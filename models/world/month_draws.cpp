@@ -1,6 +1,12 @@
 // Gathers the prospects and the active customers of a batch and draws their blocks in bulk.
 #include "models/world/month_draws.h"
 
+#include <cmath>
+
+#include <Random123/uniform.hpp>
+
+#include "sim/core/vector_math.h"
+
 namespace salesim::models::world {
 
 void MonthDraws::draw(const sim::core::RandomStream& behaviour, const sim::core::RandomStream& acquisition,
@@ -18,6 +24,36 @@ void MonthDraws::draw(const sim::core::RandomStream& behaviour, const sim::core:
   acquisition.blocks({prospect_ids_.data(), prospects}, month, 0, acquisition_.data());
   behaviour.blocks({active_ids_.data(), active}, month, 0, behaviour_.data());
   behaviour.blocks({active_ids_.data(), active}, month, 1, more_behaviour_.data());
+  prospect_count_ = prospects;
+  active_count_ = active;
+}
+
+void MonthDraws::evaluate(std::span<const float> satisfaction, std::span<const std::uint8_t> segment,
+                          std::span<const SegmentConstants> segments, float churn_sensitivity,
+                          float reference) noexcept {
+  const std::size_t count = active_count_;
+  std::array<float, batch> angle{}, uniform{}, sine{}, cosine{}, log_uniform{};  // {}: read only up to count
+  for (std::size_t k = 0; k < count; ++k) {
+    // Random123's boxmuller: an angle in (-1, 1) half-turns and a radius from a uniform in (0, 1].
+    angle[k] = r123::uneg11<float>(behaviour_[k][2]);
+    uniform[k] = r123::u01<float>(behaviour_[k][3]);
+  }
+  sim::core::sincospi_floats(angle.data(), count, sine.data(), cosine.data());
+  sim::core::log_floats(uniform.data(), count, log_uniform.data());
+  for (std::size_t k = 0; k < count; ++k) {
+    const float radius = std::sqrt(-2.0f * log_uniform[k]);
+    normal_x_[k] = sine[k] * radius;
+    normal_y_[k] = cosine[k] * radius;
+  }
+  float* const churn_exponent = exponentials_.data();
+  float* const spend_exponent = exponentials_.data() + count;
+  for (std::size_t k = 0; k < count; ++k) {
+    const std::uint32_t id = active_ids_[k];
+    const SegmentConstants& seg = segments[segment[id]];
+    churn_exponent[k] = churn_sensitivity * (reference - satisfaction[id]);
+    spend_exponent[k] = seg.log_spend_mu + seg.log_spend_sigma * normal_x_[k];
+  }
+  sim::core::exp_floats(exponentials_.data(), 2 * count, exponentials_.data());
 }
 
 }  // namespace salesim::models::world

@@ -320,23 +320,24 @@ StepObservation World::advance(std::uint32_t month, const workforce::DeliveredSe
         const LatentBooking book{ctx,           obs,     part.territories, part.transactions,
                                  recent_sales_, staffed, on_margin,        logging_transactions_};
         MonthDraws draws_of_batch;
-        std::size_t prospect_in_batch = 0, active_in_batch = 0;
-        for (std::size_t i = begin; i < end; ++i) {
-          if ((i - begin) % MonthDraws::batch == 0) {
-            draws_of_batch.draw(behaviour_, acquisition_, table.status, i,
-                                std::min(end, i + MonthDraws::batch), month);
-            prospect_in_batch = active_in_batch = 0;
-          }
-          const auto id = static_cast<std::uint32_t>(i);
-          const SegmentConstants& seg = segments_[table.segment[i]];
-          if (table.status[i] == CustomerStatus::prospect) {
+        for (std::size_t batch_begin = begin; batch_begin < end; batch_begin += MonthDraws::batch) {
+          draws_of_batch.draw(behaviour_, acquisition_, table.status, batch_begin,
+                              std::min(end, batch_begin + MonthDraws::batch), month);
+          draws_of_batch.evaluate(table.satisfaction, table.segment, segments_, ctx.churn_sensitivity,
+                                  ctx.reference);
+          // The batch's prospects, then its active customers: two loops instead of a branch on each
+          // member's status, which mispredicts because statuses are mixed at random.
+          for (std::size_t prospect = 0; prospect < draws_of_batch.prospects(); ++prospect) {
+            const std::size_t i = draws_of_batch.prospect_id(prospect);
+            const auto id = static_cast<std::uint32_t>(i);
+            const SegmentConstants& seg = segments_[table.segment[i]];
             // This month's bit was set last month (referrals now set next month's), so a plain load
             // reads it; only a referred prospect pays for the atomic clear.
             std::atomic_ref<std::uint8_t> marks(table.referral_marks[i]);
             const bool referred = (marks.load(std::memory_order_relaxed) & ctx.mark_now) != 0;
             if (referred)
               marks.fetch_and(static_cast<std::uint8_t>(~ctx.mark_now), std::memory_order_relaxed);
-            const auto& draws = draws_of_batch.acquisition(prospect_in_batch++);
+            const auto& draws = draws_of_batch.acquisition(prospect);
             AcquisitionChannel won_by = AcquisitionChannel::initial;
             if (referred && uniform_open01(draws[0]) < ctx.referral_conversion) {
               won_by = AcquisitionChannel::referral;
@@ -375,74 +376,74 @@ StepObservation World::advance(std::uint32_t month, const workforce::DeliveredSe
                 --obs.active_at_end;
               }
             }
-            continue;
           }
-          if (table.status[i] != CustomerStatus::active) continue;
-
-          ++obs.active_at_start;
-          const std::size_t active = active_in_batch++;
-          const float satisfaction = table.satisfaction[i];
-          // What the customer's rep delivers (a fixed service level without a workforce).
-          const std::uint32_t rep = staffed ? territories_.rep_of(id, table.segment[i]) : 0;
-          float experience = seg.experience;
-          float purchase_factor = 1.0f, price_factor = 1.0f, cross_sell = 0.0f, answer_shift = 0.0f;
-          if (staffed) {
-            const float weight = service_weight_.empty() ? 1.0f : service_weight_[i];
-            experience +=
-                service_lift * (delivered->service[rep] * weight - 1.0f) + delivered->relationship[rep];
-            purchase_factor = delivered->purchase_factor[rep];
-            price_factor = delivered->price_factor[rep];
-            cross_sell = delivered->cross_sell[rep];
-            answer_shift = delivered->answer_shift[rep];
-            // A cherry-picking rep leaves its unhappy customers alone: no selling, no service.
-            if (delivered->cherry_pick[rep] != 0 && satisfaction < ctx.reference) {
-              experience = seg.experience - service_lift;
-              purchase_factor = delivered->neglected_purchase_factor[rep];
+          for (std::size_t active = 0; active < draws_of_batch.actives(); ++active) {
+            const std::size_t i = draws_of_batch.active_id(active);
+            const auto id = static_cast<std::uint32_t>(i);
+            const SegmentConstants& seg = segments_[table.segment[i]];
+            ++obs.active_at_start;
+            const float satisfaction = table.satisfaction[i];
+            // What the customer's rep delivers (a fixed service level without a workforce).
+            const std::uint32_t rep = staffed ? territories_.rep_of(id, table.segment[i]) : 0;
+            float experience = seg.experience;
+            float purchase_factor = 1.0f, price_factor = 1.0f, cross_sell = 0.0f, answer_shift = 0.0f;
+            if (staffed) {
+              const float weight = service_weight_.empty() ? 1.0f : service_weight_[i];
+              experience +=
+                  service_lift * (delivered->service[rep] * weight - 1.0f) + delivered->relationship[rep];
+              purchase_factor = delivered->purchase_factor[rep];
+              price_factor = delivered->price_factor[rep];
+              cross_sell = delivered->cross_sell[rep];
+              answer_shift = delivered->answer_shift[rep];
+              // A cherry-picking rep leaves its unhappy customers alone: no selling, no service.
+              if (delivered->cherry_pick[rep] != 0 && satisfaction < ctx.reference) {
+                experience = seg.experience - service_lift;
+                purchase_factor = delivered->neglected_purchase_factor[rep];
+              }
             }
-          }
-          const auto& draws = draws_of_batch.behaviour(active);
-          decltype(r123::boxmuller(draws[2], draws[3])) normal;
-          if (seg.latent_buyers) {
-            // Served this month, buying as its process says until it drops out.
-            const LatentMonth served = latent_buyer_month(
-                book, seg, table.buyer_traits[i],
-                {id, rep, satisfaction, purchase_factor, price_factor, cross_sell}, false, buyer_process_);
-            obs.service_cost += ctx.service_cost + coordination_cost;
-            const double month_value =
-                served.margin - static_cast<double>(ctx.service_cost + coordination_cost);
-            if (!recent_sales_.empty()) recent_sales_[i] *= sales_memory;
-            table.value_at_month0[i] += month_value * ctx.discount_to_month0;
-            if (served.dropped_out) {
-              table.status[i] = CustomerStatus::churned;
-              ++obs.churned;
-              if (staffed && !recent_sales_.empty()) part.territories.churned_sales[rep] += recent_sales_[i];
-              continue;
-            }
-            normal = r123::boxmuller(draws[2], draws[3]);
-          } else {
-            const float hazard = customer::churn_hazard(seg.base_churn_hazard, ctx.churn_sensitivity,
-                                                        ctx.reference, satisfaction);
-            if (uniform_open01(draws[0]) < hazard) {
-              table.status[i] = CustomerStatus::churned;
-              ++obs.churned;
-              // A clawback takes back commission on what a customer lost soon after bought.
-              if (staffed && !recent_sales_.empty()) part.territories.churned_sales[rep] += recent_sales_[i];
-              continue;
-            }
-            normal = r123::boxmuller(draws[2], draws[3]);
-            double month_value = -static_cast<double>(ctx.service_cost + coordination_cost);
-            obs.service_cost += ctx.service_cost + coordination_cost;
-            const float buy =
-                purchase_factor * customer::purchase_probability(seg.purchase_rate, ctx.purchase_sensitivity,
-                                                                 ctx.reference, satisfaction);
-            if (uniform_open01(draws[1]) < buy) {
+            const auto& draws = draws_of_batch.behaviour(active);
+            if (seg.latent_buyers) {
+              // Served this month, buying as its process says until it drops out.
+              const LatentMonth served = latent_buyer_month(
+                  book, seg, table.buyer_traits[i],
+                  {id, rep, satisfaction, purchase_factor, price_factor, cross_sell}, false, buyer_process_);
+              obs.service_cost += ctx.service_cost + coordination_cost;
+              const double month_value =
+                  served.margin - static_cast<double>(ctx.service_cost + coordination_cost);
+              if (!recent_sales_.empty()) recent_sales_[i] *= sales_memory;
+              table.value_at_month0[i] += month_value * ctx.discount_to_month0;
+              if (served.dropped_out) {
+                table.status[i] = CustomerStatus::churned;
+                ++obs.churned;
+                if (staffed && !recent_sales_.empty())
+                  part.territories.churned_sales[rep] += recent_sales_[i];
+                continue;
+              }
+            } else {
+              const float hazard = customer::churn_hazard_given(seg.base_churn_hazard,
+                                                                draws_of_batch.churn_multiplier(active));
+              if (uniform_open01(draws[0]) < hazard) {
+                table.status[i] = CustomerStatus::churned;
+                ++obs.churned;
+                // A clawback takes back commission on what a customer lost soon after bought.
+                if (staffed && !recent_sales_.empty())
+                  part.territories.churned_sales[rep] += recent_sales_[i];
+                continue;
+              }
+              double month_value = -static_cast<double>(ctx.service_cost + coordination_cost);
+              obs.service_cost += ctx.service_cost + coordination_cost;
+              const float buy = purchase_factor * customer::purchase_probability(seg.purchase_rate,
+                                                                                 ctx.purchase_sensitivity,
+                                                                                 ctx.reference, satisfaction);
+              // A customer that does not buy adds zeros (x + 0.0 is x): no branch on the purchase, which
+              // would mispredict at purchase rates near one half.
+              const bool buys = uniform_open01(draws[1]) < buy;
               // Cross-selling adds other product lines to the purchase; a discount lowers the price only.
               const double spend =
-                  static_cast<double>(std::exp(seg.log_spend_mu + seg.log_spend_sigma * normal.x)) *
-                  (1.0 + cross_sell);
+                  buys ? static_cast<double>(draws_of_batch.spend(active)) * (1.0 + cross_sell) : 0.0;
               const double revenue = spend * ctx.price_index * price_factor;
               const double margin = revenue - spend * seg.cost_of_goods_share;
-              ++obs.purchases;
+              obs.purchases += buys ? 1 : 0;
               obs.revenue += revenue;
               obs.margin += margin;
               month_value += margin;
@@ -453,51 +454,52 @@ StepObservation World::advance(std::uint32_t month, const workforce::DeliveredSe
                 if (!recent_sales_.empty())
                   recent_sales_[i] += static_cast<float>(on_margin ? margin : revenue);
               }
-              if (logging_transactions_) {
+              if (logging_transactions_ && buys) {
                 const double day = (month - 1) * days_per_month +
                                    days_per_month * uniform_open01(behaviour_.block(id, month, 3)[0]);
                 part.transactions.push_back({id, day, revenue});
               }
+              // Sales older than the clawback window fade out of it (an exponential window of N months).
+              if (!recent_sales_.empty()) recent_sales_[i] *= sales_memory;
+              table.value_at_month0[i] += month_value * ctx.discount_to_month0;
             }
-            // Sales older than the clawback window fade out of it (an exponential window of N months).
-            if (!recent_sales_.empty()) recent_sales_[i] *= sales_memory;
-            table.value_at_month0[i] += month_value * ctx.discount_to_month0;
-          }
 
-          const float updated = customer::next_satisfaction(satisfaction, experience, ctx.adjustment_rate,
-                                                            ctx.shock_sd * normal.y);
-          table.satisfaction[i] = updated;
-          ++obs.active_at_end;
-          obs.satisfaction_sum += updated;
-          obs.true_answers.add(customer::recommend_answer(updated));
-          if (staffed) part.territories.truth[rep].add(customer::recommend_answer(updated));
+            const float updated = customer::next_satisfaction(satisfaction, experience, ctx.adjustment_rate,
+                                                              ctx.shock_sd * draws_of_batch.normal_y(active));
+            table.satisfaction[i] = updated;
+            ++obs.active_at_end;
+            obs.satisfaction_sum += updated;
+            obs.true_answers.add(customer::recommend_answer(updated));
+            if (staffed) part.territories.truth[rep].add(customer::recommend_answer(updated));
 
-          const auto& more = draws_of_batch.more_behaviour(active);
-          const std::uint32_t contacts = rowstart[i + 1] - rowstart[i];
-          if (updated >= ctx.referral_threshold && contacts > 0 &&
-              uniform_open01(more[0]) < seg.referral_propensity) {
-            const auto pick =
-                std::min(contacts - 1,
-                         static_cast<std::uint32_t>(uniform_open01(more[1]) * static_cast<float>(contacts)));
-            const std::uint32_t friend_id = column[rowstart[i] + pick];
-            // Marks are bits, so concurrent referrals to one prospect commute.
-            std::atomic_ref<std::uint8_t>(table.referral_marks[friend_id])
-                .fetch_or(ctx.mark_next, std::memory_order_relaxed);
-            ++obs.referrals_made;
-          }
-          if (uniform_open01(more[2]) < ctx.sample_rate) {
-            ++obs.surveys_sent;
-            const float respond =
-                customer::response_probability(ctx.response_rate, ctx.nonresponse_bias, updated);
-            if (uniform_open01(more[3]) < respond) {
-              // A coached customer answers higher than it feels.
-              float answered = updated + answer_shift;
-              if (ctx.answer_noise_sd > 0.0f) {
-                const auto noise = behaviour_.block(id, month, 2);
-                answered += ctx.answer_noise_sd * r123::boxmuller(noise[0], noise[1]).x;
+            const auto& more = draws_of_batch.more_behaviour(active);
+            const std::uint32_t contacts = rowstart[i + 1] - rowstart[i];
+            // The rare condition first: satisfaction against the threshold is near a coin toss.
+            if (uniform_open01(more[0]) < seg.referral_propensity && updated >= ctx.referral_threshold &&
+                contacts > 0) {
+              const auto pick = std::min(
+                  contacts - 1,
+                  static_cast<std::uint32_t>(uniform_open01(more[1]) * static_cast<float>(contacts)));
+              const std::uint32_t friend_id = column[rowstart[i] + pick];
+              // Marks are bits, so concurrent referrals to one prospect commute.
+              std::atomic_ref<std::uint8_t>(table.referral_marks[friend_id])
+                  .fetch_or(ctx.mark_next, std::memory_order_relaxed);
+              ++obs.referrals_made;
+            }
+            if (uniform_open01(more[2]) < ctx.sample_rate) {
+              ++obs.surveys_sent;
+              const float respond =
+                  customer::response_probability(ctx.response_rate, ctx.nonresponse_bias, updated);
+              if (uniform_open01(more[3]) < respond) {
+                // A coached customer answers higher than it feels.
+                float answered = updated + answer_shift;
+                if (ctx.answer_noise_sd > 0.0f) {
+                  const auto noise = behaviour_.block(id, month, 2);
+                  answered += ctx.answer_noise_sd * r123::boxmuller(noise[0], noise[1]).x;
+                }
+                obs.survey_answers.add(customer::recommend_answer(answered));
+                if (staffed) part.territories.survey[rep].add(customer::recommend_answer(answered));
               }
-              obs.survey_answers.add(customer::recommend_answer(answered));
-              if (staffed) part.territories.survey[rep].add(customer::recommend_answer(answered));
             }
           }
         }

@@ -8,6 +8,8 @@
 #include <hwy/foreach_target.h>  // must come before highway.h
 #include <hwy/highway.h>
 
+#include "sim/core/detail/vector_math_sets.h"
+
 HWY_BEFORE_NAMESPACE();
 namespace salesim::sim::core::HWY_NAMESPACE {
 namespace hn = hwy::HWY_NAMESPACE;
@@ -125,6 +127,7 @@ bool use_simd_target(const std::string& name) {
   if (!name.empty() && chosen == 0) return false;
   forced_target = chosen;
   hwy::SetSupportedTargetsForTest(forced_target);
+  detail::forget_vector_math_set();  // the float math follows the target (vector_math.h)
   return true;
 }
 

@@ -33,7 +33,8 @@ void philox_blocks(const BlockAddress& address, const std::uint32_t* entities, s
 [[nodiscard]] std::string simd_target();
 
 /**
- * @brief Makes philox_blocks use `name` (one of simd_targets()), or the best one for "".
+ * @brief Makes philox_blocks use `name` (one of simd_targets()), or the best one for "", and the
+ * float math of vector_math.h the matching vector set.
  * For determinism tests and the scalar-vs-vector benchmark; results are the same on every target.
  * Call it before runs start, from one thread: it changes a process-wide choice.
  * @return false, changing nothing, when `name` is not one of simd_targets().
