@@ -8,6 +8,17 @@
 #include "sim/core/vector_math.h"
 
 namespace salesim::models::world {
+namespace {
+
+// Fills ids[count ..] up to a whole number of vectors with `filler` (any member; its draws go unread).
+std::size_t padded(std::array<std::uint32_t, MonthDraws::padded_batch>& ids, std::size_t count,
+                   std::size_t filler) noexcept {
+  const std::size_t whole = (count + MonthDraws::lanes - 1) / MonthDraws::lanes * MonthDraws::lanes;
+  for (std::size_t k = count; k < whole; ++k) ids[k] = static_cast<std::uint32_t>(filler);
+  return whole;
+}
+
+}  // namespace
 
 void MonthDraws::draw(const sim::core::RandomStream& behaviour, const sim::core::RandomStream& acquisition,
                       std::span<const customer::CustomerStatus> status, std::size_t begin, std::size_t end,
@@ -21,18 +32,22 @@ void MonthDraws::draw(const sim::core::RandomStream& behaviour, const sim::core:
     prospects += status[i] == customer::CustomerStatus::prospect ? 1 : 0;
     active += status[i] == customer::CustomerStatus::active ? 1 : 0;
   }
-  acquisition.blocks({prospect_ids_.data(), prospects}, month, 0, acquisition_.data());
-  behaviour.blocks({active_ids_.data(), active}, month, 0, behaviour_.data());
-  behaviour.blocks({active_ids_.data(), active}, month, 1, more_behaviour_.data());
   prospect_count_ = prospects;
   active_count_ = active;
+  const std::size_t padded_prospects = padded(prospect_ids_, prospects, begin);
+  padded_active_count_ = padded(active_ids_, active, begin);
+  acquisition.blocks({prospect_ids_.data(), padded_prospects}, month, 0, acquisition_.data());
+  behaviour.blocks({active_ids_.data(), padded_active_count_}, month, 0, behaviour_.data());
+  behaviour.blocks({active_ids_.data(), padded_active_count_}, month, 1, more_behaviour_.data());
 }
 
 void MonthDraws::evaluate(std::span<const float> satisfaction, std::span<const std::uint8_t> segment,
                           std::span<const SegmentConstants> segments, float churn_sensitivity,
                           float reference) noexcept {
-  const std::size_t count = active_count_;
-  std::array<float, batch> angle{}, uniform{}, sine{}, cosine{}, log_uniform{};  // {}: read only up to count
+  // The padding too: whole vectors, and its ids are members whose state can be read.
+  const std::size_t count = padded_active_count_;
+  std::array<float, padded_batch> angle{}, uniform{}, sine{}, cosine{},
+      log_uniform{};  // {}: read up to count
   for (std::size_t k = 0; k < count; ++k) {
     // Random123's boxmuller: an angle in (-1, 1) half-turns and a radius from a uniform in (0, 1].
     angle[k] = r123::uneg11<float>(behaviour_[k][2]);

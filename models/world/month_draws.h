@@ -30,6 +30,10 @@ class MonthDraws {
   /// Members per batch: three 4 KiB tables of blocks, two 1 KiB lists of ids and 4 KiB of floats
   /// stay in the L1 cache.
   static constexpr std::size_t batch = 256;
+  /// The lists are padded to whole vectors of the widest target (AVX-512: 16 lanes), so the
+  /// SIMD draws and math need no one-at-a-time tail; the padding repeats a member's id.
+  static constexpr std::size_t lanes = 16;
+  static constexpr std::size_t padded_batch = batch + lanes - 1;
 
   /// Draws for members [begin, end) (end - begin <= batch) by their status now.
   void draw(const sim::core::RandomStream& behaviour, const sim::core::RandomStream& acquisition,
@@ -71,21 +75,22 @@ class MonthDraws {
   [[nodiscard]] float churn_multiplier(std::size_t active) const noexcept { return exponentials_[active]; }
   /// One purchase's spend before cross-selling and price: lognormal by the segment's parameters.
   [[nodiscard]] float spend(std::size_t active) const noexcept {
-    return exponentials_[active_count_ + active];
+    return exponentials_[padded_active_count_ + active];
   }
 
  private:
-  std::array<std::uint32_t, batch> prospect_ids_;
-  std::array<std::uint32_t, batch> active_ids_;
-  std::array<sim::core::RandomBlock, batch> acquisition_;
-  std::array<sim::core::RandomBlock, batch> behaviour_;
-  std::array<sim::core::RandomBlock, batch> more_behaviour_;
+  std::array<std::uint32_t, padded_batch> prospect_ids_;
+  std::array<std::uint32_t, padded_batch> active_ids_;
+  std::array<sim::core::RandomBlock, padded_batch> acquisition_;
+  std::array<sim::core::RandomBlock, padded_batch> behaviour_;
+  std::array<sim::core::RandomBlock, padded_batch> more_behaviour_;
   std::size_t prospect_count_ = 0;
   std::size_t active_count_ = 0;
-  std::array<float, batch> normal_x_;
-  std::array<float, batch> normal_y_;
+  std::size_t padded_active_count_ = 0;
+  std::array<float, padded_batch> normal_x_;
+  std::array<float, padded_batch> normal_y_;
   // The active customers' churn multipliers, then their spends: one call exponentiates both.
-  std::array<float, 2 * batch> exponentials_;
+  std::array<float, 2 * padded_batch> exponentials_;
 };
 
 }  // namespace salesim::models::world
