@@ -439,8 +439,10 @@ StepObservation World::advance(std::uint32_t month, const workforce::DeliveredSe
               // would mispredict at purchase rates near one half.
               const bool buys = uniform_open01(draws[1]) < buy;
               // Cross-selling adds other product lines to the purchase; a discount lowers the price only.
-              const double spend =
-                  buys ? static_cast<double>(draws_of_batch.spend(active)) * (1.0 + cross_sell) : 0.0;
+              // (A product with the 0/1 flag, not a conditional, which the compiler turns back into a
+              // branch.)
+              const double spend = static_cast<double>(draws_of_batch.spend(active)) * (1.0 + cross_sell) *
+                                   static_cast<double>(buys);
               const double revenue = spend * ctx.price_index * price_factor;
               const double margin = revenue - spend * seg.cost_of_goods_share;
               obs.purchases += buys ? 1 : 0;
