@@ -32,6 +32,30 @@ struct MonthPartial {
   std::vector<customer::Transaction> transactions;  ///< only while a transaction log is kept
 };
 
+/// What every active customer adds to the month, summed over one batch in registers and added to the
+/// month's observation after it: a sum kept in memory waits for its own last store on each customer.
+struct ActiveSums {
+  std::uint64_t active_at_start = 0;
+  std::uint64_t active_at_end = 0;
+  std::uint64_t purchases = 0;
+  double revenue = 0.0;
+  double margin = 0.0;
+  double service_cost = 0.0;
+  double satisfaction_sum = 0.0;
+  RecommendCounts true_answers;
+
+  void add_to(StepObservation& obs) const noexcept {
+    obs.active_at_start += active_at_start;
+    obs.active_at_end += active_at_end;
+    obs.purchases += purchases;
+    obs.revenue += revenue;
+    obs.margin += margin;
+    obs.service_cost += service_cost;
+    obs.satisfaction_sum += satisfaction_sum;
+    obs.true_answers += true_answers;
+  }
+};
+
 /// Stationary sd of s' = s + a (e - s) + shock: sigma / sqrt(1 - (1 - a)^2), capped at 2.
 double stationary_satisfaction_sd(const SatisfactionParams& params) {
   const double keep = 1.0 - params.adjustment_rate;
@@ -377,11 +401,12 @@ StepObservation World::advance(std::uint32_t month, const workforce::DeliveredSe
               }
             }
           }
+          ActiveSums sums;
           for (std::size_t active = 0; active < draws_of_batch.actives(); ++active) {
             const std::size_t i = draws_of_batch.active_id(active);
             const auto id = static_cast<std::uint32_t>(i);
             const SegmentConstants& seg = segments_[table.segment[i]];
-            ++obs.active_at_start;
+            ++sums.active_at_start;
             const float satisfaction = table.satisfaction[i];
             // What the customer's rep delivers (a fixed service level without a workforce).
             const std::uint32_t rep = staffed ? territories_.rep_of(id, table.segment[i]) : 0;
@@ -407,7 +432,7 @@ StepObservation World::advance(std::uint32_t month, const workforce::DeliveredSe
               const LatentMonth served = latent_buyer_month(
                   book, seg, table.buyer_traits[i],
                   {id, rep, satisfaction, purchase_factor, price_factor, cross_sell}, false, buyer_process_);
-              obs.service_cost += ctx.service_cost + coordination_cost;
+              sums.service_cost += ctx.service_cost + coordination_cost;
               const double month_value =
                   served.margin - static_cast<double>(ctx.service_cost + coordination_cost);
               if (!recent_sales_.empty()) recent_sales_[i] *= sales_memory;
@@ -431,7 +456,7 @@ StepObservation World::advance(std::uint32_t month, const workforce::DeliveredSe
                 continue;
               }
               double month_value = -static_cast<double>(ctx.service_cost + coordination_cost);
-              obs.service_cost += ctx.service_cost + coordination_cost;
+              sums.service_cost += ctx.service_cost + coordination_cost;
               const float buy = purchase_factor * customer::purchase_probability(seg.purchase_rate,
                                                                                  ctx.purchase_sensitivity,
                                                                                  ctx.reference, satisfaction);
@@ -445,9 +470,9 @@ StepObservation World::advance(std::uint32_t month, const workforce::DeliveredSe
                                    static_cast<double>(buys);
               const double revenue = spend * ctx.price_index * price_factor;
               const double margin = revenue - spend * seg.cost_of_goods_share;
-              obs.purchases += buys ? 1 : 0;
-              obs.revenue += revenue;
-              obs.margin += margin;
+              sums.purchases += buys ? 1 : 0;
+              sums.revenue += revenue;
+              sums.margin += margin;
               month_value += margin;
               if (staffed) {
                 part.territories.revenue[rep] += revenue;
@@ -469,9 +494,9 @@ StepObservation World::advance(std::uint32_t month, const workforce::DeliveredSe
             const float updated = customer::next_satisfaction(satisfaction, experience, ctx.adjustment_rate,
                                                               ctx.shock_sd * draws_of_batch.normal_y(active));
             table.satisfaction[i] = updated;
-            ++obs.active_at_end;
-            obs.satisfaction_sum += updated;
-            obs.true_answers.add(customer::recommend_answer(updated));
+            ++sums.active_at_end;
+            sums.satisfaction_sum += updated;
+            sums.true_answers.add(customer::recommend_answer(updated));
             if (staffed) part.territories.truth[rep].add(customer::recommend_answer(updated));
 
             const auto& more = draws_of_batch.more_behaviour(active);
@@ -504,6 +529,7 @@ StepObservation World::advance(std::uint32_t month, const workforce::DeliveredSe
               }
             }
           }
+          sums.add_to(obs);
         }
       },
       [](MonthPartial& into, const MonthPartial& part) {
