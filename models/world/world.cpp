@@ -460,12 +460,11 @@ StepObservation World::advance(std::uint32_t month, const workforce::DeliveredSe
               const float buy = purchase_factor * customer::purchase_probability(seg.purchase_rate,
                                                                                  ctx.purchase_sensitivity,
                                                                                  ctx.reference, satisfaction);
-              // A customer that does not buy adds zeros (x + 0.0 is x): no branch on the purchase, which
-              // would mispredict at purchase rates near one half.
+              // No branch on the purchase, which would mispredict at purchase rates near one half: the
+              // spend is multiplied by the 0/1 flag (GCC turns a conditional back into a branch), and a
+              // customer that does not buy adds zeros, which change no sum (x + 0.0 is x).
               const bool buys = uniform_open01(draws[1]) < buy;
               // Cross-selling adds other product lines to the purchase; a discount lowers the price only.
-              // (A product with the 0/1 flag, not a conditional, which the compiler turns back into a
-              // branch.)
               const double spend = static_cast<double>(draws_of_batch.spend(active)) * (1.0 + cross_sell) *
                                    static_cast<double>(buys);
               const double revenue = spend * ctx.price_index * price_factor;
