@@ -46,8 +46,7 @@ void MonthDraws::evaluate(std::span<const float> satisfaction, std::span<const s
                           float reference) noexcept {
   // The padding too: whole vectors, and its ids are members whose state can be read.
   const std::size_t count = padded_active_count_;
-  std::array<float, padded_batch> angle{}, uniform{}, sine{}, cosine{},
-      log_uniform{};  // {}: read up to count
+  auto& [angle, uniform, sine, cosine, log_uniform] = scratch_;
   for (std::size_t k = 0; k < count; ++k) {
     // Random123's boxmuller: an angle in (-1, 1) half-turns and a radius from a uniform in (0, 1].
     angle[k] = r123::uneg11<float>(behaviour_[k][2]);

@@ -89,6 +89,10 @@ class MonthDraws {
   std::size_t padded_active_count_ = 0;
   std::array<float, padded_batch> normal_x_;
   std::array<float, padded_batch> normal_y_;
+  // evaluate()'s intermediate floats, kept here so that no call clears them (it writes before it reads).
+  struct Scratch {
+    std::array<float, padded_batch> angle, uniform, sine, cosine, log_uniform;
+  } scratch_;
   // The active customers' churn multipliers, then their spends: one call exponentiates both.
   std::array<float, 2 * padded_batch> exponentials_;
 };
