@@ -14,6 +14,7 @@
 #include "models/random_streams.h"
 #include "models/workforce/workforce_world.h"
 #include "models/world/month_draws.h"
+#include "models/world/pending_referrals.h"
 #include "sim/core/parallel.h"
 #include "sim/core/stream_engine.h"
 
@@ -344,6 +345,7 @@ StepObservation World::advance(std::uint32_t month, const workforce::DeliveredSe
         const LatentBooking book{ctx,           obs,     part.territories, part.transactions,
                                  recent_sales_, staffed, on_margin,        logging_transactions_};
         MonthDraws draws_of_batch;
+        PendingReferrals referrals({rowstart, column}, table.referral_marks, ctx.mark_next);
         for (std::size_t batch_begin = begin; batch_begin < end; batch_begin += MonthDraws::batch) {
           draws_of_batch.draw(behaviour_, acquisition_, table.status, batch_begin,
                               std::min(end, batch_begin + MonthDraws::batch), month);
@@ -499,18 +501,9 @@ StepObservation World::advance(std::uint32_t month, const workforce::DeliveredSe
             if (staffed) part.territories.truth[rep].add(customer::recommend_answer(updated));
 
             const auto& more = draws_of_batch.more_behaviour(active);
-            const std::uint32_t contacts = rowstart[i + 1] - rowstart[i];
             // The rare condition first: satisfaction against the threshold is near a coin toss.
-            if (uniform_open01(more[0]) < seg.referral_propensity && updated >= ctx.referral_threshold &&
-                contacts > 0) {
-              const auto pick = std::min(
-                  contacts - 1,
-                  static_cast<std::uint32_t>(uniform_open01(more[1]) * static_cast<float>(contacts)));
-              const std::uint32_t friend_id = column[rowstart[i] + pick];
-              // Marks are bits, so concurrent referrals to one prospect commute.
-              std::atomic_ref<std::uint8_t>(table.referral_marks[friend_id])
-                  .fetch_or(ctx.mark_next, std::memory_order_relaxed);
-              ++obs.referrals_made;
+            if (uniform_open01(more[0]) < seg.referral_propensity && updated >= ctx.referral_threshold) {
+              referrals.add(id, more[1]);
             }
             if (uniform_open01(more[2]) < ctx.sample_rate) {
               ++obs.surveys_sent;
@@ -529,7 +522,9 @@ StepObservation World::advance(std::uint32_t month, const workforce::DeliveredSe
             }
           }
           sums.add_to(obs);
+          obs.referrals_made += referrals.after_batch();
         }
+        obs.referrals_made += referrals.flush();
       },
       [](MonthPartial& into, const MonthPartial& part) {
         into.observed += part.observed;
