@@ -32,6 +32,7 @@ class PendingReferrals {
       : contacts_(contacts), marks_(marks), mark_bit_(mark_bit) {}
 
   /// During a batch: `referrer` refers the contact that `pick_word` chooses, if it has any.
+  /// At most MonthDraws::batch referrers between two calls of after_batch().
   void add(std::uint32_t referrer, std::uint32_t pick_word) noexcept {
     __builtin_prefetch(&contacts_.rowstart[referrer]);
     referrers_[referrer_count_++] = {referrer, pick_word};
