@@ -1,4 +1,5 @@
-// The first phase of a month over a batch of market members: every Philox block they will read.
+// The first phases of a month over a batch of market members: every Philox block they will read,
+// and the floats their active customers' step needs.
 #pragma once
 
 #include <array>
@@ -27,8 +28,8 @@ namespace salesim::models::world {
  */
 class MonthDraws {
  public:
-  /// Members per batch: three 4 KiB tables of blocks, two 1 KiB lists of ids and 4 KiB of floats
-  /// stay in the L1 cache.
+  /// Members per batch: three 4 KiB tables of blocks, two 1 KiB lists of ids and 9 KiB of floats
+  /// (23 KiB) stay in a 32 KiB L1 data cache.
   static constexpr std::size_t batch = 256;
   /// The lists are padded to whole vectors of the widest target (AVX-512: 16 lanes), so the
   /// SIMD draws and math need no one-at-a-time tail; the padding repeats a member's id.
