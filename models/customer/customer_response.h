@@ -26,16 +26,12 @@ inline constexpr float max_satisfaction = 10.0f;
   return std::clamp(moved, min_satisfaction, max_satisfaction);
 }
 
-/// Monthly churn probability: base * exp(k (reference - s)), capped at 1. With k = 0 the
-/// hazard is constant, which gives the closed-form retention CLV.
-[[nodiscard]] inline float churn_hazard(float base_hazard, float sensitivity, float reference,
-                                        float satisfaction) noexcept {
-  return std::min(1.0f, base_hazard * std::exp(sensitivity * (reference - satisfaction)));
-}
-
-/// churn_hazard for a multiplier exp(k (reference - s)) computed elsewhere (in bulk: month_draws.h).
-[[nodiscard]] inline float churn_hazard_given(float base_hazard, float multiplier) noexcept {
-  return std::min(1.0f, base_hazard * multiplier);
+/// Monthly churn probability: base * exp(k (reference - s)), capped at 1, for the multiplier
+/// exp(k (reference - s)) of dropout_multiplier below (the customer step computes it in bulk:
+/// models/world/month_draws.h). With k = 0 the hazard is constant, which gives the closed-form
+/// retention CLV.
+[[nodiscard]] inline float churn_hazard(float base_hazard, float satisfaction_multiplier) noexcept {
+  return std::min(1.0f, base_hazard * satisfaction_multiplier);
 }
 
 /// How satisfaction scales a purchase rate: 1 + k (s - reference) / 10, at least 0.
@@ -44,7 +40,7 @@ inline constexpr float max_satisfaction = 10.0f;
   return std::max(0.0f, 1.0f + sensitivity * (satisfaction - reference) * 0.1f);
 }
 
-/// How satisfaction scales a dropout hazard: exp(k (reference - s)), as churn_hazard below.
+/// How satisfaction scales a dropout hazard, and the churn hazard above: exp(k (reference - s)).
 [[nodiscard]] inline float dropout_multiplier(float sensitivity, float reference,
                                               float satisfaction) noexcept {
   return std::exp(sensitivity * (reference - satisfaction));

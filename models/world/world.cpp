@@ -447,8 +447,8 @@ StepObservation World::advance(std::uint32_t month, const workforce::DeliveredSe
                 continue;
               }
             } else {
-              const float hazard = customer::churn_hazard_given(seg.base_churn_hazard,
-                                                                draws_of_batch.churn_multiplier(active));
+              const float hazard =
+                  customer::churn_hazard(seg.base_churn_hazard, draws_of_batch.churn_multiplier(active));
               if (uniform_open01(draws[0]) < hazard) {
                 table.status[i] = CustomerStatus::churned;
                 ++obs.churned;
