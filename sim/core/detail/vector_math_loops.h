@@ -19,24 +19,28 @@ struct VectorMathLoops {
   // A neutral value for the unused lanes of the last vector: finite under every function.
   static constexpr float padding = 1.0f;
 
-  template <class Apply>
-  static void over_tail(const float* x, std::size_t count, float* out, Apply apply) noexcept {
-    float in[Set::lanes], result[Set::lanes];
+  // The last count < lanes values as one whole vector, and back.
+  static typename Set::Vector load_tail(const float* x, std::size_t count) noexcept {
+    float in[Set::lanes];
     for (std::size_t k = 0; k < Set::lanes; ++k) in[k] = k < count ? x[k] : padding;
-    Set::store(result, apply(Set::load(in)));
+    return Set::load(in);
+  }
+  static void store_tail(float* out, std::size_t count, typename Set::Vector v) noexcept {
+    float result[Set::lanes];
+    Set::store(result, v);
     for (std::size_t k = 0; k < count; ++k) out[k] = result[k];
   }
 
   static void exp(const float* x, std::size_t count, float* out) noexcept {
     std::size_t k = 0;
     for (; k + Set::lanes <= count; k += Set::lanes) Set::store(out + k, Set::exp(Set::load(x + k)));
-    over_tail(x + k, count - k, out + k, [](typename Set::Vector v) { return Set::exp(v); });
+    if (k < count) store_tail(out + k, count - k, Set::exp(load_tail(x + k, count - k)));
   }
 
   static void log(const float* x, std::size_t count, float* out) noexcept {
     std::size_t k = 0;
     for (; k + Set::lanes <= count; k += Set::lanes) Set::store(out + k, Set::log(Set::load(x + k)));
-    over_tail(x + k, count - k, out + k, [](typename Set::Vector v) { return Set::log(v); });
+    if (k < count) store_tail(out + k, count - k, Set::log(load_tail(x + k, count - k)));
   }
 
   static void sincospi(const float* x, std::size_t count, float* sine, float* cosine) noexcept {
@@ -47,8 +51,9 @@ struct VectorMathLoops {
       Set::store(cosine + k, both.y);
     }
     if (k == count) return;
-    over_tail(x + k, count - k, sine + k, [](typename Set::Vector v) { return Set::sincospi(v).x; });
-    over_tail(x + k, count - k, cosine + k, [](typename Set::Vector v) { return Set::sincospi(v).y; });
+    const auto both = Set::sincospi(load_tail(x + k, count - k));
+    store_tail(sine + k, count - k, both.x);
+    store_tail(cosine + k, count - k, both.y);
   }
 
   static VectorMathSet functions(const char* name) noexcept { return {name, &exp, &log, &sincospi}; }
