@@ -38,7 +38,9 @@ void require_valid(const BgNbdParameters& p) {
  * ((alpha+T)/(alpha+T+t))^(r+x) 2F1(r+x, b+x; a+b+x-1; z), z = t/(alpha+T+t), is rewritten by Euler's
  * transformation 2F1(A,B;C;z) = (1-z)^(C-A-B) 2F1(C-A,C-B;C;z) (Abramowitz & Stegun 15.3.3) as
  * (1-z)^(a-1) 2F1(a+b-1-r, a-1; a+b+x-1; z): the same value, but a series that no longer grows like
- * (1-z)^-(r+x), so large x cannot overflow it.
+ * (1-z)^-(r+x), so large x cannot overflow it. That series grows like (1-z)^-(a-1) instead, so where
+ * a - 1 exceeds r + x (a fit whose dropout is nearly never, such as one of a handful of customers)
+ * the original form is the one that cannot overflow, and is used.
  */
 double expected_transactions_if_alive(const BgNbdParameters& p, double frequency, double age,
                                       double elapsed) {
@@ -57,6 +59,11 @@ double expected_transactions_if_alive(const BgNbdParameters& p, double frequency
     return lower * (-log_one_minus_z - series);
   }
   const double shape = p.a - 1.0;
+  if (shape > p.r + frequency) {
+    const double original = boost::math::hypergeometric_pFq(
+        {p.r + frequency, p.b + frequency}, {lower}, z, static_cast<double*>(nullptr), DoubleArithmetic());
+    return lower / shape * (1.0 - std::exp((p.r + frequency) * log_one_minus_z) * original);
+  }
   const double hypergeometric = boost::math::hypergeometric_pFq(
       {p.a + p.b - 1.0 - p.r, shape}, {lower}, z, static_cast<double*>(nullptr), DoubleArithmetic());
   return lower / shape * (1.0 - std::exp(shape * log_one_minus_z) * hypergeometric);

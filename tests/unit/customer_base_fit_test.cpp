@@ -132,23 +132,26 @@ TEST_CASE("BG/NBD customers without repeat purchases are alive for sure", "[cust
   CHECK(probability_alive(p, {10.0, 38.5, 38.86, 0.0}) > 0.9);
 }
 
+/// E[X(t)] of BG/NBD by quadrature. FHL 2005: E[X(t) | lambda, p] = (1 - e^(-lambda p t)) / p; the
+/// Gamma(r, alpha) mixture over lambda gives (1 - (alpha/(alpha + p t))^r) / p, then a Beta(a, b)
+/// mixture over the dropout probability p.
+double expected_transactions_by_quadrature(const BgNbdParameters& p, double t) {
+  boost::math::quadrature::tanh_sinh<double> integrator;
+  return integrator.integrate(
+             [&](double dropout) {
+               const double purchases = -std::expm1(-p.r * std::log1p(dropout * t / p.alpha)) / dropout;
+               return purchases * std::pow(dropout, p.a - 1.0) * std::pow(1.0 - dropout, p.b - 1.0);
+             },
+             0.0, 1.0) /
+         boost::math::beta(p.a, p.b);
+}
+
 TEST_CASE("BG/NBD unconditional expectation equals a quadrature over the dropout probability",
           "[customer_base][bg_nbd]") {
   const BgNbdParameters& p = cdnow_bg_nbd().parameters;
-  // FHL 2005: E[X(t) | lambda, p] = (1 - e^(-lambda p t)) / p; the Gamma(r, alpha) mixture over lambda
-  // gives (1 - (alpha/(alpha + p t))^r) / p, then a Beta(a, b) mixture over p.
   for (const double t : {1.0, 39.0, 78.0}) {
-    boost::math::quadrature::tanh_sinh<double> integrator;
-    const double by_quadrature =
-        integrator.integrate(
-            [&](double dropout) {
-              const double purchases = -std::expm1(-p.r * std::log1p(dropout * t / p.alpha)) / dropout;
-              return purchases * std::pow(dropout, p.a - 1.0) * std::pow(1.0 - dropout, p.b - 1.0);
-            },
-            0.0, 1.0) /
-        boost::math::beta(p.a, p.b);
     INFO("t = " << t);
-    CHECK(expected_transactions(p, t) == Approx(by_quadrature).epsilon(1e-9));
+    CHECK(expected_transactions(p, t) == Approx(expected_transactions_by_quadrature(p, t)).epsilon(1e-9));
   }
   // A new customer's conditional expectation is the unconditional one.
   CHECK(conditional_expected_transactions(p, {0.0, 0.0, 0.0, 0.0}, 39.0) ==
@@ -177,6 +180,27 @@ TEST_CASE("BG/NBD predictions stay finite for very frequent buyers", "[customer_
   const double alive = probability_alive(p, heavy);
   CHECK(alive > 0.9);
   CHECK(expected == Approx(10.0 * (p.r + 5000.0) / (p.alpha + 1000.0) * alive).epsilon(0.01));
+}
+
+TEST_CASE("BG/NBD predictions stay finite when a is far above r + x", "[customer_base][bg_nbd]") {
+  // A Beta(a, b) dropout with a in the thousands (the fit of a two-customer summary reaches a = 3009):
+  // the transformed series grew like (1 - z)^-(a - 1) and overflowed.
+  const BgNbdParameters steep{0.5, 5.0, 2000.0, 1.0};
+  for (const double t : {1.0, 39.0}) {
+    INFO("t = " << t);
+    CHECK(expected_transactions(steep, t) ==
+          Approx(expected_transactions_by_quadrature(steep, t)).epsilon(1e-8));
+  }
+  const BgNbdParameters two_customers{8.03, 54.18, 3008.78, 0.0003};
+  const double expected = conditional_expected_transactions(two_customers, {1.0, 2.0, 3.0, 0.0}, 52.0);
+  CHECK(std::isfinite(expected));
+  CHECK(expected >= 0.0);
+  // Either side of a - 1 = r + x, where the form switches, the expectation is continuous.
+  const CustomerHistory history{2.0, 20.0, 38.0, 0.0};
+  const auto at = [&](double a) {
+    return conditional_expected_transactions(BgNbdParameters{0.5, 5.0, a, 2.0}, history, 39.0);
+  };
+  CHECK(at(3.5 + 1e-9) == Approx(at(3.5 - 1e-9)).epsilon(1e-8));
 }
 
 TEST_CASE("Gamma-Gamma fit of CDNOW repeat buyers reproduces Hardie note 025",
