@@ -111,10 +111,16 @@ void check_referrals(const Scenario& scenario, std::vector<KeyProblem>& problems
         {"referrals.mean_degree", fmt::format("{} is odd", degree),
          "an even number for a small_world network (each member links k/2 neighbours on each side)"});
   }
-  if (members > 0 && degree >= members) {
+  // A rewired small-world contact goes to a member outside the k + 1 of the ring's window; with no
+  // such member the generator would search forever.
+  const bool rewires =
+      scenario.referrals.network == NetworkKind::small_world && scenario.referrals.rewiring_probability > 0.0;
+  if (members > 0 && (degree >= members || (rewires && degree + 1 >= members))) {
     problems.push_back({"referrals.mean_degree",
                         fmt::format("{} contacts in a market of {}", degree, members),
-                        "fewer contacts than market members"});
+                        rewires ? "at most market members - 2 contacts in a rewired small world, so that a "
+                                  "rewired contact has a member to go to"
+                                : "fewer contacts than market members"});
   }
 }
 

@@ -238,6 +238,16 @@ TEST_CASE("rules across keys are checked", "[io][scenario][bad-input]") {
   CHECK(only_problem("segments:\n  - {name: a, size: 10}\n  - {name: a, size: 10}\n").message ==
         "segment name 'a' is used twice");
   CHECK(only_problem(one_segment + "referrals:\n  mean_degree: 5\n").message == "5 is odd");
+  // Seven members with six contacts each leave a rewired contact nowhere to go (the generator looped).
+  const std::string seven = "segments:\n  - {name: a, size: 7}\n";
+  const auto crowded = only_problem(seven);
+  CHECK(crowded.key_path == "referrals.mean_degree");
+  CHECK(crowded.message == "6 contacts in a market of 7");
+  CHECK(crowded.allowed.find("members - 2") != std::string::npos);
+  CHECK(all_problems(seven + "referrals:\n  rewiring_probability: 0\n").empty());
+  CHECK(all_problems("segments:\n  - {name: a, size: 8}\n").empty());
+  CHECK(only_problem("segments:\n  - {name: a, size: 6}\nreferrals:\n  network: random\n").message ==
+        "6 contacts in a market of 6");
   CHECK(only_problem("segments:\n  - {name: a, size: 10, marketing_share: 0.5}\n  - {name: b, size: 10, "
                      "marketing_share: 0.4}\n"
                      "marketing:\n  budget_per_month: 100\n")
