@@ -132,8 +132,6 @@ cb::CohortSummary summarize_table(const CalibrateOptions& options) {
   }
   const bool repeat_buyer = std::any_of(cohort.histories.begin(), cohort.histories.end(),
                                         [](const auto& h) { return h.frequency > 0; });
-  if (cohort.histories.size() < 2)
-    refuse(options.input_path, 0, "one customer only", "two or more customers");
   if (!repeat_buyer) {
     refuse(options.input_path, 0, "no customer bought again (every x is 0): the models cannot be fitted",
            "at least one customer with x > 0");
@@ -202,6 +200,11 @@ int calibrate_command(const CalibrateOptions& options) {
     }
     const bool summary = io::looks_like_customer_summary(options.input_path);
     cohort = summary ? summarize_table(options) : summarize_log(options);
+    // The smallest market whose rewired small world gives each customer two contacts (scenario_rules).
+    if (cohort.histories.size() < 4) {
+      refuse(options.input_path, 0, fmt::format("{} customers only", cohort.histories.size()),
+             "four or more customers, as the scenario calibrate writes needs (hundreds for a stable fit)");
+    }
   } catch (const OptionError& error) {
     std::cerr << error.what() << '\n';
     return 2;

@@ -203,6 +203,10 @@ models::Scenario calibrated_scenario(const std::string& name, const std::string&
   segment.buyers = base.buyers;
   if (!history_file.empty()) segment.buyers->history = history_file;
   scenario.segments.push_back(segment);
+  // A small cohort is a small market: an even number of contacts, each member's ring leaving someone
+  // for a rewired contact to go to (scenario_rules).
+  const std::uint32_t most_contacts = (segment.size - 2) / 2 * 2;
+  scenario.referrals.mean_degree = std::min(scenario.referrals.mean_degree, most_contacts);
   return scenario;
 }
 

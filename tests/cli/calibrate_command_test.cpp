@@ -207,6 +207,26 @@ TEST_CASE("calibrate refuses bad logs with the file and line and exit code 2", "
     CHECK(result.err.find(cases[i].second) != std::string::npos);
     CHECK(result.err.find("allowed") != std::string::npos);
   }
+  // A cohort too small for a referral network (the scenario would not load), and the smallest one
+  // whose scenario runs: before, 2 customers overflowed a prediction and 3 wrote a scenario that hung.
+  write_text(dir / "three.csv", "x,t_x,T\n1,2,3\n0,0,5\n2,3,4\n");
+  const auto three =
+      run_command_line(salesim_exe + " calibrate " + (dir / "three.csv").string() + " -o " + dir.string());
+  CHECK(three.exit_code == 2);
+  CHECK(three.err == (dir / "three.csv").string() +
+                         ": 3 customers only (allowed: four or more customers, as the scenario calibrate "
+                         "writes needs (hundreds for a stable fit))\n");
+  write_text(dir / "four.csv", "x,t_x,T\n1,2,3\n0,0,5\n2,3,4\n1,1,6\n");
+  for (const char* model : {"bg_nbd", "pareto_nbd"}) {
+    INFO(model);
+    const auto four = run_command_line(salesim_exe + " calibrate " + (dir / "four.csv").string() +
+                                       " -q --model " + model + " -o " + dir.string());
+    REQUIRE(four.exit_code == 0);
+    const auto ran = run_command_line("timeout 60 " + salesim_exe + " run " + (dir / "four.yaml").string() +
+                                      " -q --reps 2 -o " + (dir / "four.h5").string());
+    INFO(ran.err);
+    CHECK(ran.exit_code == 0);
+  }
   const auto over_input = run_command_line(salesim_exe + " calibrate " + (dir / "no-repeats.csv").string() +
                                            " --name no-repeats-customers --output-dir " + dir.string());
   CHECK(over_input.exit_code == 2);
