@@ -145,7 +145,7 @@ int compare_command(const CompareOptions& options) {
         provenance_now(options.command_line, run.seed, all_yaml, run::content_identity(identity_parts));
     provenance.timeline = timeline_marks(scenarios);
     io::RunFileWriter writer(output, provenance, metrics.kept(), design, run.replications);
-    install_stop_handlers();
+    install_stop_handlers(writer.temporary_path());
     simulate_customer_runs(scenarios, run.replications, run.seed, !options.independent, metrics, writer);
     const auto statistics = statistics_by_point(writer);
     writer.write_stats(statistics);

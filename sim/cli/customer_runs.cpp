@@ -1,7 +1,10 @@
 // Streaming customer-world runs into run files.
 #include "sim/cli/customer_runs.h"
+#include <unistd.h>
 
+#include <array>
 #include <csignal>
+#include <cstring>
 #include <ctime>
 #include <stdexcept>
 
@@ -16,7 +19,24 @@ namespace {
 
 std::atomic<bool> stop_flag{false};
 
-void request_stop(int) { stop_flag.store(true); }
+/// The temporary output a forced stop removes ('\0': none), copied out before any signal can come:
+/// the handler may only read it.
+std::array<char, 4096> discarded_on_forced_stop{};
+
+/// The first signal lets the runs in flight finish, so their records are kept; a second one does not
+/// wait (a run can take minutes): it removes the temporary output of a run or compare, which could not
+/// be finished, and the signal's default action ends the process at once. A sweep's .tmp stays for
+/// --resume. Only async-signal-safe calls here: a lock-free exchange, write, unlink, signal and raise.
+void request_stop(int signal_number) {
+  if (stop_flag.exchange(true)) {
+    if (discarded_on_forced_stop[0] != '\0') static_cast<void>(::unlink(discarded_on_forced_stop.data()));
+    std::signal(signal_number, SIG_DFL);
+    std::raise(signal_number);
+    return;
+  }
+  constexpr char notice[] = "salesim: stopping after the runs in flight; signal again to stop at once\n";
+  static_cast<void>(::write(STDERR_FILENO, notice, sizeof notice - 1));
+}
 
 std::vector<std::size_t> indices_of(const std::vector<std::string>& all,
                                     const std::vector<std::string>& wanted) {
@@ -63,7 +83,11 @@ core::RunRecord MetricSelection::select(const core::RunRecord& full) const {
 
 const std::atomic<bool>& stop_requested() { return stop_flag; }
 
-void install_stop_handlers() {
+void install_stop_handlers(const std::filesystem::path& discard_on_forced_stop) {
+  const std::string path = discard_on_forced_stop.string();
+  // A path too long to hold is left behind, as a killed process would leave it.
+  if (path.size() < discarded_on_forced_stop.size())
+    std::memcpy(discarded_on_forced_stop.data(), path.c_str(), path.size() + 1);
   std::signal(SIGINT, request_stop);
   std::signal(SIGTERM, request_stop);
 }

@@ -3,6 +3,7 @@
 
 #include <atomic>
 #include <cstdint>
+#include <filesystem>
 #include <functional>
 #include <string>
 #include <vector>
@@ -32,9 +33,11 @@ class MetricSelection {
   std::vector<std::size_t> timeseries_indices_;
 };
 
-/// Set by SIGINT or SIGTERM once install_stop_handlers() ran; runs in flight finish.
+/// Set by SIGINT or SIGTERM once install_stop_handlers() ran; runs in flight finish. A second signal
+/// ends the process at once, by the signal's default action, after removing `discard_on_forced_stop`
+/// (the .tmp of a run or compare; empty for a sweep, whose .tmp --resume finishes).
 const std::atomic<bool>& stop_requested();
-void install_stop_handlers();
+void install_stop_handlers(const std::filesystem::path& discard_on_forced_stop = {});
 
 /// One customer-world run of `scenarios[design_point]` at a random-number address, with its content id.
 [[nodiscard]] run::SimulateRun customer_run_simulation(const std::vector<run::LoadedScenario>& scenarios,

@@ -119,7 +119,7 @@ int run_command(const RunOptions& options) {
     io::RunFileWriter writer(output, provenance, metrics.kept(), io::DesignTable{},
                              scenario.run.replications);
 
-    install_stop_handlers();
+    install_stop_handlers(writer.temporary_path());
     const auto started = std::chrono::steady_clock::now();
     simulate_customer_runs(scenarios, scenario.run.replications, scenario.run.seed,
                            scenario.run.common_random_numbers, metrics, writer);

@@ -138,6 +138,33 @@ TEST_CASE("every SIMD target this CPU runs gives bit-identical HDF5 datasets, on
   std::filesystem::remove_all(dir);
 }
 
+TEST_CASE("a first SIGTERM lets the run in flight finish, a second stops salesim run at once",
+          "[cli][signal]") {
+  const auto dir = fresh_directory("second-signal");
+  const auto out = dir / "out.h5";
+  const std::string temporary = out.string() + ".tmp";
+  // A million customers who never leave, for a century: one run takes half a minute or more, far
+  // longer than the test waits.
+  write_text(
+      dir / "long.yaml",
+      "name: long\nrun: {horizon_months: 1200, replications: 1}\nsegments:\n  - {name: everyone, size: "
+      "1000000, initial_customers: 1000000, base_churn_hazard_per_month: 0}\n");
+  const std::string run =
+      salesim_exe + " run " + (dir / "long.yaml").string() + " --threads 1 -q -o " + out.string();
+  const auto result = run_command_line(
+      "{ " + run + " & job=$!; for i in $(seq 400); do [ -f " + temporary +
+      " ] && break; sleep 0.05; done; kill -TERM $job; sleep 1; kill -0 $job && echo waiting; "
+      "kill -TERM $job; wait $job; echo exit $?; }");
+  INFO(result.out << result.err);
+  CHECK(result.err.find("stopping after the runs in flight; signal again to stop at once") !=
+        std::string::npos);
+  CHECK(result.out.find("waiting\n") != std::string::npos);   // the first signal did not end it
+  CHECK(result.out.find("exit 143\n") != std::string::npos);  // the second did: 128 + SIGTERM, not KILL
+  CHECK_FALSE(std::filesystem::exists(out));
+  CHECK_FALSE(std::filesystem::exists(temporary));  // only an interrupted sweep leaves a .tmp
+  std::filesystem::remove_all(dir);
+}
+
 TEST_CASE("a --set override changes a value and the file records the resolved scenario", "[cli][e2e]") {
   const auto dir = fresh_directory("set");
   const auto file = dir / "set.h5";
