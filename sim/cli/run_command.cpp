@@ -2,12 +2,14 @@
 #include "sim/cli/run_command.h"
 
 #include <chrono>
+#include <cmath>
 #include <filesystem>
 #include <iostream>
 #include <sstream>
 
 #include <fmt/format.h>
 
+#include "models/world/segment_constants.h"
 #include "sim/cli/customer_runs.h"
 #include "sim/cli/metric_choice.h"
 #include "sim/cli/option_checks.h"
@@ -102,6 +104,16 @@ int run_command(const RunOptions& options) {
       if (!day) {
         throw OptionError("--start-date: '" + options.start_date +
                           "' is not a calendar date (allowed: YYYY-MM-DD, e.g. 2026-01-01)");
+      }
+      // The log's last day must still be written YYYY-MM-DD, as calibrate reads it back.
+      const auto last_day =
+          *day +
+          static_cast<std::int64_t>(std::ceil(scenario.run.horizon_months * models::world::days_per_month));
+      if (last_day > *day_of_iso_date("9999-12-31")) {
+        throw OptionError(
+            fmt::format("--start-date: '{}' with {} months runs past 9999-12-31 (allowed: a "
+                        "start date whose horizon ends by 9999-12-31)",
+                        options.start_date, scenario.run.horizon_months));
       }
       start_day = *day;
     }

@@ -211,6 +211,27 @@ TEST_CASE("run and compare take --seed as a whole number in 0..2^64-1, read exac
   std::filesystem::remove_all(dir);
 }
 
+TEST_CASE("run --start-date is a calendar date whose horizon ends by 9999-12-31", "[cli][bad-input]") {
+  const auto dir = fresh_directory("start-date");
+  const auto scenario = write_tiny_scenario(dir).string();  // 3 months
+  const auto out = dir / "never.h5";
+  const auto log = dir / "log.csv";
+  const std::string transactions = " -q --transactions " + log.string() + " -o " + out.string();
+  require_refused("run " + scenario + transactions + " --start-date 2026-02-30", out,
+                  {"--start-date", "not a calendar date"});
+  // Three months from 9999-11-01 would date purchases 10000-01-..., which no YYYY-MM-DD reader takes.
+  require_refused("run " + scenario + transactions + " --start-date 9999-11-01", out,
+                  {"--start-date: '9999-11-01' with 3 months runs past 9999-12-31"});
+  CHECK_FALSE(anything_at(log));
+  const auto last =
+      run_command_line(salesim_exe + " run " + scenario + transactions + " --start-date 9999-09-01");
+  INFO(last.err);
+  CHECK(last.exit_code == 0);
+  CHECK(read_text(log).find(",10000-") == std::string::npos);
+  CHECK(read_text(log).find(",9999-") != std::string::npos);
+  std::filesystem::remove_all(dir);
+}
+
 TEST_CASE("run and compare check --reps, and the run.replications of a file it overrides",
           "[cli][bad-input]") {
   const auto dir = fresh_directory("reps-both");
