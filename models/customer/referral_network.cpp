@@ -83,14 +83,11 @@ ReferralGraph build_referral_network(const ReferralParams& params, std::uint32_t
   std::iota(label.begin(), label.end(), 0u);
   std::shuffle(label.begin(), label.end(), engine);
 
-  std::vector<Edge> directed;
-  directed.reserve(contacts.size() * 2);
-  for (const auto& [from, to] : contacts) {
-    directed.emplace_back(label[from], label[to]);
-    directed.emplace_back(label[to], label[from]);
-  }
-  const std::vector<Edge> sorted = detail::sorted_by_source_then_target(directed, members);
-  return ReferralGraph(boost::edges_are_sorted, sorted.begin(), sorted.end(), members);
+  const detail::ContactRows rows = detail::contact_rows(contacts, label, members);
+  contacts = {};  // freed before the graph copies the rows
+  return ReferralGraph(boost::edges_are_sorted, detail::RowEdgeIterator(rows, 0),
+                       detail::RowEdgeIterator(rows, rows.column.size()), members,
+                       static_cast<std::uint32_t>(rows.column.size()));
 }
 
 }  // namespace salesim::models::customer
