@@ -10,6 +10,7 @@
 
 #include "models/customer/customer_response.h"
 #include "models/customer/latent_buyer.h"
+#include "models/customer/referral_graph_cache.h"
 #include "models/partnership/partnership_world.h"
 #include "models/random_streams.h"
 #include "models/workforce/workforce_world.h"
@@ -169,8 +170,8 @@ World::World(const Scenario& scenario, const sim::core::RunAddress& run)
       buyer_process_(run, streams::buyer_process),
       segments_(derive_segment_constants(scenario)),
       customers_(market_size(scenario)),
-      contacts_(customer::build_referral_network(scenario.referrals,
-                                                 static_cast<std::uint32_t>(customers_.size()), run)),
+      contacts_(customer::shared_referral_graphs().get(scenario.referrals,
+                                                       static_cast<std::uint32_t>(customers_.size()), run)),
       prospects_by_segment_(scenario.segments.size(), 0),
       monthly_discount_rate_(monthly_discount_rate(scenario.run.discount_rate_per_year)),
       reps_(scenario.workforce.reps) {
@@ -330,8 +331,8 @@ StepObservation World::advance(std::uint32_t month, const workforce::DeliveredSe
     }
   }
 
-  const auto& rowstart = contacts_.m_forward.m_rowstart;
-  const auto& column = contacts_.m_forward.m_column;
+  const auto& rowstart = contacts_->m_forward.m_rowstart;
+  const auto& column = contacts_->m_forward.m_column;
   customer::CustomerTable& table = customers_;
 
   const MonthPartial identity{{},

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <vector>
 
 #include "models/customer/customer_table.h"
@@ -70,7 +71,7 @@ class World {
   sim::core::RandomStream buyer_process_;
   std::vector<SegmentConstants> segments_;
   customer::CustomerTable customers_;
-  customer::ReferralGraph contacts_;
+  std::shared_ptr<const customer::ReferralGraph> contacts_;  ///< shared by runs that draw the same graph
   std::vector<std::uint64_t> prospects_by_segment_;
   double monthly_discount_rate_;
   std::uint32_t reps_ = 0;

@@ -12,13 +12,17 @@ core::RunAddress run_address(const ReplicationPlan& plan, std::uint32_t design_p
   return {plan.seed, plan.common_random_numbers ? 0u : design_point, replication};
 }
 
+RunPosition position_of(const ReplicationPlan& plan, std::uint64_t index) noexcept {
+  return {static_cast<std::uint32_t>(index % plan.design_points),
+          static_cast<std::uint32_t>(index / plan.design_points)};
+}
+
 core::RunRecord simulate_run_at(const ReplicationPlan& plan, const SimulateRun& simulate,
                                 std::uint64_t index) {
-  const auto design_point = static_cast<std::uint32_t>(index / plan.replications);
-  const auto replication = static_cast<std::uint32_t>(index % plan.replications);
-  core::RunRecord record = simulate(design_point, run_address(plan, design_point, replication));
-  record.design_point = design_point;
-  record.replication = replication;
+  const RunPosition at = position_of(plan, index);
+  core::RunRecord record = simulate(at.design_point, run_address(plan, at.design_point, at.replication));
+  record.design_point = at.design_point;
+  record.replication = at.replication;
   return record;
 }
 
@@ -32,9 +36,8 @@ void run_replications(const ReplicationPlan& plan, const SimulateRun& simulate, 
       skipped.store(true, std::memory_order_relaxed);
       return;
     }
-    const auto design_point = static_cast<std::uint32_t>(index / plan.replications);
-    const auto replication = static_cast<std::uint32_t>(index % plan.replications);
-    if (plan.include && !plan.include(design_point, replication)) return;
+    const RunPosition at = position_of(plan, index);
+    if (plan.include && !plan.include(at.design_point, at.replication)) return;
     core::RunRecord record = simulate_run_at(plan, simulate, index);
     const std::lock_guard lock(sink_mutex);
     sink(std::move(record));

@@ -40,7 +40,19 @@ using RunSink = std::function<void(core::RunRecord&&)>;
 [[nodiscard]] core::RunAddress run_address(const ReplicationPlan& plan, std::uint32_t design_point,
                                            std::uint32_t replication) noexcept;
 
-/// Simulates run `index` (design point index / R, replication index % R) and labels its record.
+/// A run's place in the design: which point, which replication.
+struct RunPosition {
+  std::uint32_t design_point = 0;
+  std::uint32_t replication = 0;
+};
+
+/// @brief The run with execution index `index`: replication-major (every design point of
+/// replication 0, then of replication 1, ...), so that under common random numbers the runs that
+/// draw the same referral graph follow each other and share it (models/customer/referral_graph_cache.h).
+/// Only the order of work depends on it, never a run's draws or where its record is stored.
+[[nodiscard]] RunPosition position_of(const ReplicationPlan& plan, std::uint64_t index) noexcept;
+
+/// Simulates run `index` (its position_of) and labels its record.
 [[nodiscard]] core::RunRecord simulate_run_at(const ReplicationPlan& plan, const SimulateRun& simulate,
                                               std::uint64_t index);
 

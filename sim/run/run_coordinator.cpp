@@ -19,14 +19,13 @@ struct RankState {
   std::uint32_t held = 0;
 };
 
-/// The runs `plan.include` accepts, in index order.
+/// The runs `plan.include` accepts, in execution order (position_of).
 std::vector<std::uint64_t> runs_to_do(const ReplicationPlan& plan) {
   std::vector<std::uint64_t> runs;
   const std::uint64_t total = std::uint64_t{plan.design_points} * plan.replications;
   for (std::uint64_t index = 0; index < total; ++index) {
-    const auto design_point = static_cast<std::uint32_t>(index / plan.replications);
-    const auto replication = static_cast<std::uint32_t>(index % plan.replications);
-    if (!plan.include || plan.include(design_point, replication)) runs.push_back(index);
+    const RunPosition at = position_of(plan, index);
+    if (!plan.include || plan.include(at.design_point, at.replication)) runs.push_back(index);
   }
   return runs;
 }

@@ -14,6 +14,7 @@
 #include <thread>
 #include <vector>
 
+#include "models/customer/referral_graph_cache.h"
 #include "models/world/world.h"
 #include "sim/core/parallel.h"
 #include "sim/core/random_blocks.h"
@@ -66,6 +67,9 @@ Measured simulate(const salesim::models::Scenario& scenario, std::size_t threads
   sim::core::use_simd_target(target);
   const sim::core::ThreadLimit limit(threads);
   Measured measured{target.empty() ? sim::core::simd_target() : target, threads};
+  // Every configuration builds its world as a fresh run does, the referral graph included: another
+  // run of this process at the same address would find it in the cache.
+  models::customer::shared_referral_graphs().clear();
   const auto built = Clock::now();
   models::world::World world(scenario, {scenario.run.seed, 0, 0});
   measured.build_seconds = seconds_since(built);
