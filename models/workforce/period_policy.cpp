@@ -54,6 +54,13 @@ PeriodPolicy::PeriodPolicy(const WorkforceParams& params, const RepOutlook& star
   for (int k = 1; k <= 4 && params.discount_authority > 0.0; ++k)
     discounts_.push_back(params.discount_authority * k / 4.0);
 
+  // What each option books and costs is the same at every grid point and month: computed once here,
+  // as the backward induction reads them months x grid points times (they were most of its pow calls).
+  for (double sell : sells_) {
+    selling_costs_.push_back(selling_cost(params.profile, sell));
+    for (double discount : discounts_) option_bookings_.push_back(month_bookings(sell, discount));
+  }
+
   double most = 0.0;
   for (double d : discounts_) most = std::max(most, month_bookings(params.max_effort, d));
   const double booked = base_of(start.booked_revenue, start.booked_margin);
@@ -172,10 +179,10 @@ double PeriodPolicy::certainty_equivalent_of(const std::array<double, noise_node
 std::vector<double> PeriodPolicy::option_values(double booked, std::uint32_t months_left) const {
   std::vector<double> options;
   options.reserve(sells_.size() * discounts_.size());
-  for (double sell : sells_) {
-    for (double discount : discounts_) {
-      options.push_back(expected_next(months_left, booked, month_bookings(sell, discount)) -
-                        selling_cost(params_.profile, sell));
+  for (std::size_t s = 0; s < sells_.size(); ++s) {
+    for (std::size_t d = 0; d < discounts_.size(); ++d) {
+      options.push_back(expected_next(months_left, booked, option_bookings_[s * discounts_.size() + d]) -
+                        selling_costs_[s]);
     }
   }
   return options;

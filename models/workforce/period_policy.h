@@ -76,6 +76,8 @@ class PeriodPolicy {
   double push_value_ = 0.0;       ///< what the deals that survive earn next period
   double normal_bookings_ = 0.0;  ///< a month's bookings at normal effort, base units
   std::vector<double> sells_, discounts_;
+  std::vector<double> option_bookings_;  ///< month_bookings of each option, sell-major
+  std::vector<double> selling_costs_;    ///< selling_cost of each sell effort
   double grid_low_ = 0.0, grid_step_ = 1.0;
   std::vector<std::vector<double>> values_;  ///< [months left][grid point]; index 0 = period end
 };
