@@ -213,7 +213,8 @@ const SectionDescription& referral_description() {
                  {.min = 2,
                   .max = 1000,
                   .unit = "contacts",
-                  .meaning = "contacts per market member (even for small_world)",
+                  .meaning = "contacts per market member: fewer than the members, even for small_world, "
+                             "and at most members - 2 when it rewires",
                   .fixed_in_run = market_laid_out})
           .field("rewiring_probability", &ReferralParams::rewiring_probability,
                  {.min = 0,
