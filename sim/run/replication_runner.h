@@ -47,9 +47,10 @@ struct RunPosition {
 };
 
 /// @brief The run with execution index `index`: replication-major (every design point of
-/// replication 0, then of replication 1, ...), so that under common random numbers the runs that
-/// draw the same referral graph follow each other and share it (models/customer/referral_graph_cache.h).
-/// Only the order of work depends on it, never a run's draws or where its record is stored.
+/// replication 0, then of replication 1, ...), so that under common random numbers the runs with one
+/// random-number address follow each other, and what a model builds from that address alone (the
+/// customer world's referral graph) can be shared while it is still wanted. Only the order of work
+/// depends on it, never a run's draws or where its record is stored.
 [[nodiscard]] RunPosition position_of(const ReplicationPlan& plan, std::uint64_t index) noexcept;
 
 /// Simulates run `index` (its position_of) and labels its record.
