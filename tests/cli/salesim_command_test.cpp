@@ -144,7 +144,8 @@ TEST_CASE("a first SIGTERM lets the run in flight finish, a second stops salesim
   const auto out = dir / "out.h5";
   const std::string temporary = out.string() + ".tmp";
   // A million customers who never leave, for a century: one run takes half a minute or more, far
-  // longer than the test waits.
+  // longer than the test waits. The first signal comes half a second after the .tmp appeared, when the
+  // handlers are surely installed (just after the file is created).
   write_text(
       dir / "long.yaml",
       "name: long\nrun: {horizon_months: 1200, replications: 1}\nsegments:\n  - {name: everyone, size: "
@@ -153,7 +154,7 @@ TEST_CASE("a first SIGTERM lets the run in flight finish, a second stops salesim
       salesim_exe + " run " + (dir / "long.yaml").string() + " --threads 1 -q -o " + out.string();
   const auto result = run_command_line(
       "{ " + run + " & job=$!; for i in $(seq 400); do [ -f " + temporary +
-      " ] && break; sleep 0.05; done; kill -TERM $job; sleep 1; kill -0 $job && echo waiting; "
+      " ] && break; sleep 0.05; done; sleep 0.5; kill -TERM $job; sleep 1; kill -0 $job && echo waiting; "
       "kill -TERM $job; wait $job; echo exit $?; }");
   INFO(result.out << result.err);
   CHECK(result.err.find("stopping after the runs in flight; signal again to stop at once") !=
