@@ -13,15 +13,29 @@ if (!existsSync(chromium)) {
 }
 const [outputDir, ...pages] = process.argv.slice(2);
 
-function chromiumRun(extra, page) {
+function chromiumOnce(extra, page) {
   const profile = mkdtempSync(join(tmpdir(), "salesim-chromium-"));
   try {
     return execFileSync(chromium, ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
       "--disable-component-update", "--disable-sync", "--no-first-run", `--user-data-dir=${profile}`,
       "--virtual-time-budget=30000", "--hide-scrollbars", ...extra, "file://" + resolve(page)],
-      { encoding: "utf8", maxBuffer: 64 << 20, stdio: ["ignore", "pipe", "ignore"], timeout: 120000 });
+      { encoding: "utf8", maxBuffer: 64 << 20, stdio: ["ignore", "pipe", "ignore"], timeout: 45000 });
   } finally {
     rmSync(profile, { recursive: true, force: true });
+  }
+}
+
+// Headless Chromium now and then never exits (seen in CI: a page's charts drawn in 1 s, then no exit
+// from the screenshot run for 120 s), while a fresh start draws it in seconds: a run that takes longer
+// than 45 s is stopped and started again, at most three times in all.
+function chromiumRun(extra, page) {
+  for (let attempt = 1; ; ++attempt) {
+    try {
+      return chromiumOnce(extra, page);
+    } catch (error) {
+      if (error.code !== "ETIMEDOUT" || attempt === 3) throw error;
+      console.log(`${basename(page)}: chromium did not exit within 45 s (try ${attempt} of 3); starting it again`);
+    }
   }
 }
 
