@@ -111,11 +111,9 @@ void check_referrals(const Scenario& scenario, std::vector<KeyProblem>& problems
         {"referrals.mean_degree", fmt::format("{} is odd", degree),
          "an even number for a small_world network (each member links k/2 neighbours on each side)"});
   }
-  // A rewired small-world contact goes to a member outside the k + 1 of the ring's window; with no
-  // such member the generator would search forever.
   const bool rewires =
       scenario.referrals.network == NetworkKind::small_world && scenario.referrals.rewiring_probability > 0.0;
-  if (members > 0 && (degree >= members || (rewires && degree + 1 >= members))) {
+  if (members > 0 && degree > most_contacts(scenario.referrals, members)) {
     problems.push_back({"referrals.mean_degree",
                         fmt::format("{} contacts in a market of {}", degree, members),
                         rewires ? "at most market members - 2 contacts in a rewired small world, so that a "
@@ -150,6 +148,12 @@ std::vector<KeyProblem> scenario_problems(const Scenario& scenario) {
   check_referrals(scenario, problems);
   check_scorecard(scenario, problems);
   return problems;
+}
+
+std::uint64_t most_contacts(const ReferralParams& referrals, std::uint64_t members) {
+  const bool rewires = referrals.network == NetworkKind::small_world && referrals.rewiring_probability > 0.0;
+  const std::uint64_t others_needed = rewires ? 2 : 1;
+  return members > others_needed ? members - others_needed : 0;
 }
 
 }  // namespace salesim::models

@@ -1,6 +1,7 @@
 // The rules that tie several scenario values together, in one place.
 #pragma once
 
+#include <cstdint>
 #include <vector>
 
 #include "models/scenario.h"
@@ -14,5 +15,13 @@ namespace salesim::models {
  * Each problem names the key path it is about; never throws for bad values.
  */
 [[nodiscard]] std::vector<sim::core::KeyProblem> scenario_problems(const Scenario& scenario);
+
+/**
+ * @brief The most contacts per member (`referrals.mean_degree`) a market of `members` allows: fewer
+ * than the members, and at most members - 2 in a rewired small world, whose rewired contacts go to
+ * a member outside the k + 1 of the ring's window (with none, the generator would search forever).
+ * A small world also needs an even number, which scenario_problems checks apart.
+ */
+[[nodiscard]] std::uint64_t most_contacts(const ReferralParams& referrals, std::uint64_t members);
 
 }  // namespace salesim::models

@@ -12,6 +12,7 @@
 #include "analysis/customer_base/bg_nbd.h"
 #include "analysis/customer_base/pareto_nbd.h"
 #include "analysis/customer_base/residual_value.h"
+#include "models/scenario_rules.h"
 #include "models/world/segment_constants.h"
 #include "sim/io/table_file_writer.h"
 #include "sim/io/text_file.h"
@@ -203,10 +204,10 @@ models::Scenario calibrated_scenario(const std::string& name, const std::string&
   segment.buyers = base.buyers;
   if (!history_file.empty()) segment.buyers->history = history_file;
   scenario.segments.push_back(segment);
-  // A small cohort is a small market: an even number of contacts, each member's ring leaving someone
-  // for a rewired contact to go to (scenario_rules).
-  const std::uint32_t most_contacts = (segment.size - 2) / 2 * 2;
-  scenario.referrals.mean_degree = std::min(scenario.referrals.mean_degree, most_contacts);
+  // A small cohort is a small market: no more contacts than it allows, an even number (small world).
+  const auto allowed = static_cast<std::uint32_t>(std::min<std::uint64_t>(
+      scenario.referrals.mean_degree, models::most_contacts(scenario.referrals, segment.size)));
+  scenario.referrals.mean_degree = allowed / 2 * 2;
   return scenario;
 }
 
