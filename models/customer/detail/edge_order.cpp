@@ -21,21 +21,8 @@ ContactRows contact_rows(const std::vector<Edge>& contacts, std::span<const std:
     rows.column[next[label[a]]++] = label[b];
     rows.column[next[label[b]]++] = label[a];
   }
-  for (std::uint32_t v = 0; v < vertices; ++v) {
-    std::uint32_t* const begin = rows.column.data() + rows.row_start[v];
-    std::uint32_t* const end = rows.column.data() + rows.row_start[v + 1];
-    if (end - begin > 32) {
-      std::sort(begin, end);
-      continue;
-    }
-    // Most rows hold a handful of contacts: an insertion sort, without std::sort's set-up per call.
-    for (std::uint32_t* at = begin + (begin != end); at < end; ++at) {
-      const std::uint32_t moving = *at;
-      std::uint32_t* hole = at;
-      for (; hole > begin && *(hole - 1) > moving; --hole) *hole = *(hole - 1);
-      *hole = moving;
-    }
-  }
+  for (std::uint32_t v = 0; v < vertices; ++v)
+    std::sort(rows.column.data() + rows.row_start[v], rows.column.data() + rows.row_start[v + 1]);
   return rows;
 }
 

@@ -23,7 +23,7 @@ struct ContactRows {
  * label[a] -> label[b] and label[b] -> label[a]), as rows sorted by target: the order std::sort
  * gives the directed pairs, duplicates included. One counting pass by source and a sort of each
  * (short) row, in O(edges + vertices) memory, where sorting the pairs held them twice over.
- * Graph set-up is a quarter of a small run's time.
+ * It is set-up every run whose graph is not shared pays (referral_graph_cache.h).
  * @param vertices every label is below it.
  */
 [[nodiscard]] ContactRows contact_rows(const std::vector<Edge>& contacts,
