@@ -8,6 +8,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <filesystem>
+#include <iterator>
 #include <string>
 #include <vector>
 
@@ -73,31 +74,19 @@ const SeedObjects& seed_objects() {
 
 /// A type for a value: every numeric class the layout checks may meet, and both kinds of string.
 hid_t chosen_type(InputBytes& input) {
-  switch (input.below(8)) {
-    case 0:
-      return H5Tcopy(H5T_NATIVE_UINT8);
-    case 1:
-      return H5Tcopy(H5T_NATIVE_UINT32);
-    case 2:
-      return H5Tcopy(H5T_NATIVE_UINT64);
-    case 3:
-      return H5Tcopy(H5T_NATIVE_INT8);
-    case 4:
-      return H5Tcopy(H5T_NATIVE_FLOAT);
-    case 5:
-      return H5Tcopy(H5T_NATIVE_DOUBLE);
-    case 6: {
-      const hid_t type = H5Tcopy(H5T_C_S1);
-      H5Tset_size(type, 1 + input.below(8));
-      return type;
-    }
-    default: {
-      const hid_t type = H5Tcopy(H5T_C_S1);
-      H5Tset_size(type, H5T_VARIABLE);
-      H5Tset_cset(type, H5T_CSET_UTF8);
-      return type;
-    }
+  const std::size_t kind = input.below(8);
+  // H5T_NATIVE_* name library globals set when HDF5 opens, so the list is built at the call.
+  const hid_t numeric[] = {H5T_NATIVE_UINT8, H5T_NATIVE_UINT32, H5T_NATIVE_UINT64,
+                           H5T_NATIVE_INT8,  H5T_NATIVE_FLOAT,  H5T_NATIVE_DOUBLE};
+  if (kind < std::size(numeric)) return H5Tcopy(numeric[kind]);
+  const hid_t type = H5Tcopy(H5T_C_S1);
+  if (kind == std::size(numeric)) {
+    H5Tset_size(type, 1 + input.below(8));
+  } else {
+    H5Tset_size(type, H5T_VARIABLE);
+    H5Tset_cset(type, H5T_CSET_UTF8);
   }
+  return type;
 }
 
 /// A dataspace of rank 0 to 3, each dimension 0 to 5.
